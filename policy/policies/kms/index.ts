@@ -1,0 +1,3 @@
+import kmsKeyRotationEnabled from "./kms-key-rotation-enabled";
+
+export const kmsPolicies = [kmsKeyRotationEnabled];

@@ -1,0 +1,3 @@
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+// Policies for secretsmanager, one per file, assembled here.
+export const secretsmanagerPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [];

@@ -1,0 +1,458 @@
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { UserError, messageOf } from "../errors";
+import { CapturedResource } from "../model";
+import { WireProperties } from "../wire";
+
+// The protocol types come from the same @pulumi/pulumi that packs use, so messages are compatible.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const grpc = require("@grpc/grpc-js");
+const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
+const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+// google-protobuf must be the copy @pulumi/pulumi uses: its serializers check `instanceof`.
+const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] }));
+const emptyproto = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [pulumiDir] }));
+
+export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
+export type Severity = "" | "low" | "medium" | "high" | "critical";
+
+const levelNames: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
+const severityNames: Severity[] = ["", "low", "medium", "high", "critical"];
+
+export function levelToProto(l: EnforcementLevel): number {
+    return levelNames.indexOf(l);
+}
+
+export interface PolicyInfo {
+    name: string;
+    displayName: string;
+    description: string;
+    enforcementLevel: EnforcementLevel;
+    severity: Severity;
+    type: "resource" | "stack" | "unknown";
+    remediationSteps: string;
+    url: string;
+    tags: string[];
+    framework?: { name: string; version: string; reference: string; specification: string };
+    configSchema?: { properties: Record<string, any>; required: string[] };
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    displayName: string;
+    supportsConfig: boolean;
+    policies: PolicyInfo[];
+    initialConfig: Record<string, { enforcementLevel?: EnforcementLevel; properties: Record<string, any> }>;
+}
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    urn: string;
+    severity: Severity;
+}
+
+export interface NotApplicable {
+    policyName: string;
+    reason: string;
+}
+
+export interface Remediation {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    properties?: WireProperties;
+    diagnostic: string;
+}
+
+export interface StackContext {
+    project: string;
+    stack: string;
+    organization: string;
+    dryRun: boolean;
+    config: Record<string, string>;
+    secretKeys: string[];
+    tags?: Record<string, string>;
+}
+
+/** A policy pack folder as `--policy-pack DIR` names it. */
+export interface PackLocation {
+    dir: string;
+    /** What `require` loads: the folder (package.json `main` applies), or PulumiPolicy.yaml's `main`. */
+    program: string;
+}
+
+export function locatePack(dir: string): PackLocation {
+    const abs = path.resolve(dir);
+    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
+        throw new UserError(`Policy pack folder ${dir} does not exist.`, "Pass --policy-pack with the folder that holds PulumiPolicy.yaml.");
+    }
+    const file = path.join(abs, "PulumiPolicy.yaml");
+    if (!fs.existsSync(file)) {
+        throw new UserError(`No PulumiPolicy.yaml in ${dir}: it is not a policy pack.`,
+            "Pass --policy-pack with a policy pack folder (one with PulumiPolicy.yaml and package.json).");
+    }
+    let doc: any;
+    try {
+        doc = yaml.load(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+        throw new UserError(`${file} is not valid YAML (${messageOf(e).split("\n")[0]}).`);
+    }
+    const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
+    if (runtime !== "nodejs") {
+        throw new UserError(`Policy pack ${dir} uses runtime '${runtime ?? "(none)"}'; only nodejs packs can run here.`);
+    }
+    return { dir: abs, program: typeof doc.main === "string" ? path.resolve(abs, doc.main) : abs };
+}
+
+function structFrom(props: WireProperties): any {
+    return structproto.Struct.fromJavaScript(props);
+}
+
+function optionsProto(r: CapturedResource): any {
+    const o = new analyzerproto.AnalyzerResourceOptions();
+    o.setProtect(r.options.protect);
+    o.setIgnorechangesList(r.options.ignoreChanges);
+    o.setAliasesList(r.options.aliases);
+    o.setAdditionalsecretoutputsList(r.options.additionalSecretOutputs);
+    if (r.options.deleteBeforeReplace !== undefined) {
+        o.setDeletebeforereplacedefined(true);
+        o.setDeletebeforereplace(r.options.deleteBeforeReplace);
+    }
+    if (r.options.parent) {
+        o.setParent(r.options.parent);
+    }
+    const t = r.options.customTimeouts;
+    if (t.create || t.update || t.delete) {
+        const ct = new analyzerproto.AnalyzerResourceOptions.CustomTimeouts();
+        ct.setCreate(t.create);
+        ct.setUpdate(t.update);
+        ct.setDelete(t.delete);
+        o.setCustomtimeouts(ct);
+    }
+    return o;
+}
+
+function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined, useOutputs: boolean): any {
+    if (!r.provider) {
+        return undefined;
+    }
+    const p = lookup(r.provider);
+    const pr = new analyzerproto.AnalyzerProviderResource();
+    const parts = r.provider.split("::");
+    pr.setUrn(r.provider);
+    pr.setType(p?.type ?? parts[2] ?? "");
+    pr.setName(p?.name ?? parts[3] ?? "");
+    pr.setProperties(structFrom(p ? (useOutputs ? p.outputs : p.inputs) : {}));
+    return pr;
+}
+
+/**
+ * One running policy pack, started exactly as the engine starts it: `node run-policy-pack <engine>
+ * <pack>` with the pack folder as cwd and the PULUMI_NODEJS_* environment, reading the gRPC port from
+ * the first line of stdout.
+ */
+export class PolicyPackProcess {
+    private stderr = "";
+    private exited: { code: number | null; signal: string | null } | undefined;
+
+    private constructor(readonly location: PackLocation, private readonly child: ChildProcess, private readonly client: any) {}
+
+    static async start(location: PackLocation, ctx: StackContext, opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<PolicyPackProcess> {
+        let runPolicyPack: string;
+        try {
+            runPolicyPack = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [location.dir] });
+        } catch {
+            throw new UserError(`Policy pack ${location.dir} has no @pulumi/pulumi installed.`,
+                "Run 'npm install' in the policy pack folder first.");
+        }
+        const env: Record<string, string> = {
+            ...process.env as Record<string, string>,
+            PULUMI_NODEJS_ORGANIZATION: ctx.organization,
+            PULUMI_NODEJS_PROJECT: ctx.project,
+            PULUMI_NODEJS_STACK: ctx.stack,
+            PULUMI_NODEJS_DRY_RUN: String(ctx.dryRun),
+            PULUMI_CONFIG: JSON.stringify(ctx.config),
+            PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(ctx.secretKeys),
+            PULUMI_NODEJS_TYPESCRIPT: "true",
+            ...(opts.env ?? {}),
+        };
+        // The engine's address is passed but never dialled by run-policy-pack.
+        const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:0", location.program], {
+            cwd: location.dir, env, stdio: ["ignore", "pipe", "pipe"],
+        });
+        livePacks.add(child);
+        child.on("exit", () => livePacks.delete(child));
+        let stderr = "";
+        child.stderr!.on("data", d => { stderr += d.toString(); if (stderr.length > 64_000) stderr = stderr.slice(-64_000); });
+
+        const port = await new Promise<number>((resolve, reject) => {
+            let out = "";
+            const timeoutMs = opts.timeoutMs ?? 120_000;
+            const timer = setTimeout(() => {
+                cleanup();
+                child.kill("SIGKILL");
+                reject(new UserError(`Policy pack ${location.dir} did not start within ${timeoutMs / 1000} s.`,
+                    "Check that it builds (npm run build) and does not wait on anything at load."));
+            }, timeoutMs);
+            const onData = (d: Buffer) => {
+                out += d.toString();
+                const nl = out.indexOf("\n");
+                if (nl < 0) return;
+                const first = out.slice(0, nl).trim();
+                cleanup();
+                if (/^\d+$/.test(first)) {
+                    resolve(Number(first));
+                } else {
+                    child.kill("SIGKILL");
+                    reject(new UserError(`Policy pack ${location.dir} wrote '${first.slice(0, 80)}' to stdout before its port, so the engine cannot connect to it (non-numeric port).`,
+                        "Remove console.log/pulumi.log calls at the pack's top level; write diagnostics to stderr instead."));
+                }
+            };
+            const onExit = (code: number | null) => {
+                cleanup();
+                const detail = lastLines(stderr);
+                reject(new UserError(`Policy pack ${location.dir} exited (code ${code}) before it started${detail ? `: ${detail}` : "."}`,
+                    "Fix the error above in the pack (run 'npm run build' and check its PulumiPolicy.yaml and package.json)."));
+            };
+            const cleanup = () => {
+                clearTimeout(timer);
+                child.stdout!.removeListener("data", onData);
+                child.removeListener("exit", onExit);
+            };
+            child.stdout!.on("data", onData);
+            child.on("exit", onExit);
+        });
+        // Anything the pack writes to stdout after the port is its own log, as with the engine.
+        child.stdout!.resume();
+
+        const client = new analyzerrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+        const p = new PolicyPackProcess(location, child, client);
+        child.stderr!.on("data", d => { p.stderr += d.toString(); if (p.stderr.length > 64_000) p.stderr = p.stderr.slice(-64_000); });
+        p.stderr = stderr;
+        child.on("exit", (code, signal) => { p.exited = { code, signal }; });
+        await p.handshake(ctx);
+        await p.configureStack(ctx);
+        return p;
+    }
+
+    get pid(): number | undefined {
+        return this.child.pid;
+    }
+
+    private call<T>(method: string, request: any, acceptUnimplemented = false): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+            this.client[method](request, (err: any, resp: T) => {
+                if (err && acceptUnimplemented && err.code === grpc.status.UNIMPLEMENTED) {
+                    resolve(undefined as T);
+                } else if (err) {
+                    reject(this.describeFailure(method, err));
+                } else {
+                    resolve(resp);
+                }
+            });
+        });
+    }
+
+    private describeFailure(method: string, err: any): Error {
+        if (this.exited) {
+            return new UserError(`Policy pack ${this.location.dir} crashed during ${method} (exit ${this.exited.code ?? this.exited.signal})${lastLines(this.stderr) ? `: ${lastLines(this.stderr)}` : "."}`,
+                "A real preview fails the same way: fix the pack.");
+        }
+        const details = String(err?.details ?? err?.message ?? err);
+        return new UserError(`Policy pack ${this.location.dir} failed in ${method}: ${details}`,
+            "A policy that throws fails the whole preview in the real engine too: fix the policy so it handles this input.");
+    }
+
+    private async handshake(ctx: StackContext): Promise<void> {
+        const req = new analyzerproto.AnalyzerHandshakeRequest();
+        req.setEngineAddress("127.0.0.1:0");
+        req.setRootDirectory(this.location.dir);
+        req.setProgramDirectory(this.location.dir);
+        // Node packs do not implement Handshake; the engine accepts UNIMPLEMENTED.
+        await this.call("handshake", req, true);
+        void ctx;
+    }
+
+    private async configureStack(ctx: StackContext): Promise<void> {
+        const req = new analyzerproto.AnalyzerStackConfigureRequest();
+        req.setStack(ctx.stack);
+        req.setProject(ctx.project);
+        req.setOrganization(ctx.organization);
+        req.setDryRun(ctx.dryRun);
+        const cm = req.getConfigMap();
+        for (const [k, v] of Object.entries(ctx.config)) cm.set(k, v);
+        req.setConfigSecretKeysList(ctx.secretKeys);
+        const tm = req.getTagsMap();
+        for (const [k, v] of Object.entries(ctx.tags ?? {})) tm.set(k, v);
+        await this.call("configureStack", req);
+    }
+
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        const ai: any = await this.call("getAnalyzerInfo", new emptyproto.Empty());
+        const initialConfig: AnalyzerInfo["initialConfig"] = {};
+        ai.getInitialconfigMap?.().forEach((v: any, k: string) => {
+            const level = v.getEnforcementlevel?.();
+            initialConfig[k] = {
+                enforcementLevel: level === undefined ? undefined : levelNames[level],
+                properties: v.getProperties?.()?.toJavaScript() ?? {},
+            };
+        });
+        return {
+            name: ai.getName(),
+            version: ai.getVersion(),
+            displayName: ai.getDisplayname(),
+            supportsConfig: ai.getSupportsconfig(),
+            initialConfig,
+            policies: ai.getPoliciesList().map((p: any) => {
+                const fw = p.getFramework?.();
+                const schema = p.getConfigschema?.();
+                const t = p.getPolicyType?.();
+                return {
+                    name: p.getName(),
+                    displayName: p.getDisplayname(),
+                    description: p.getDescription(),
+                    enforcementLevel: levelNames[p.getEnforcementlevel()] ?? "advisory",
+                    severity: severityNames[p.getSeverity?.() ?? 0] ?? "",
+                    type: t === 1 ? "resource" : t === 2 ? "stack" : "unknown",
+                    remediationSteps: p.getRemediationSteps?.() ?? "",
+                    url: p.getUrl?.() ?? "",
+                    tags: p.getTagsList?.() ?? [],
+                    framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
+                    configSchema: schema ? { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } : undefined,
+                } as PolicyInfo;
+            }),
+        };
+    }
+
+    async configure(config: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, any> }>): Promise<void> {
+        const req = new analyzerproto.ConfigureAnalyzerRequest();
+        const m = req.getPolicyconfigMap();
+        for (const [name, c] of Object.entries(config)) {
+            const pc = new analyzerproto.PolicyConfig();
+            pc.setEnforcementlevel(levelToProto(c.enforcementLevel));
+            pc.setProperties(structFrom(c.properties));
+            m.set(name, pc);
+        }
+        await this.call("configure", req);
+    }
+
+    private resourceRequest(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): any {
+        const req = new analyzerproto.AnalyzeRequest();
+        req.setType(r.type);
+        req.setProperties(structFrom(inputs));
+        req.setUrn(r.urn);
+        req.setName(r.name);
+        req.setOptions(optionsProto(r));
+        const pr = providerProto(r, lookup, false);
+        if (pr) req.setProvider(pr);
+        return req;
+    }
+
+    async remediate(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ remediations: Remediation[]; notApplicable: NotApplicable[] }> {
+        const resp: any = await this.call("remediate", this.resourceRequest(r, inputs, lookup));
+        return {
+            remediations: resp.getRemediationsList().map((x: any) => ({
+                policyName: x.getPolicyname(),
+                policyPackName: x.getPolicypackname(),
+                policyPackVersion: x.getPolicypackversion(),
+                description: x.getDescription(),
+                properties: x.getProperties()?.toJavaScript(),
+                diagnostic: x.getDiagnostic(),
+            })),
+            notApplicable: notApplicableOf(resp),
+        };
+    }
+
+    async analyze(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ diagnostics: Diagnostic[]; notApplicable: NotApplicable[] }> {
+        const resp: any = await this.call("analyze", this.resourceRequest(r, inputs, lookup));
+        return { diagnostics: diagnosticsOf(resp, r.urn), notApplicable: notApplicableOf(resp) };
+    }
+
+    async analyzeStack(resources: CapturedResource[], lookup: (urn: string) => CapturedResource | undefined): Promise<{ diagnostics: Diagnostic[]; notApplicable: NotApplicable[] }> {
+        const req = new analyzerproto.AnalyzeStackRequest();
+        req.setResourcesList(resources.map(r => {
+            const ar = new analyzerproto.AnalyzerResource();
+            ar.setType(r.type);
+            ar.setProperties(structFrom(r.outputs));
+            ar.setUrn(r.urn);
+            ar.setName(r.name);
+            ar.setOptions(optionsProto(r));
+            const pr = providerProto(r, lookup, true);
+            if (pr) ar.setProvider(pr);
+            if (r.parent) ar.setParent(r.parent);
+            ar.setDependenciesList(r.dependencies);
+            const pd = ar.getPropertydependenciesMap();
+            for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+                if (urns.length === 0) continue;
+                const d = new analyzerproto.AnalyzerPropertyDependencies();
+                d.setUrnsList(urns);
+                pd.set(k, d);
+            }
+            return ar;
+        }));
+        const resp: any = await this.call("analyzeStack", req);
+        return { diagnostics: diagnosticsOf(resp, ""), notApplicable: notApplicableOf(resp) };
+    }
+
+    /** Stops the pack, as the engine does at the end of a run. */
+    async kill(): Promise<void> {
+        try { this.client.close(); } catch { /* already closed */ }
+        if (this.exited || this.child.exitCode !== null) {
+            return;
+        }
+        await new Promise<void>(resolve => {
+            const t = setTimeout(() => { this.child.kill("SIGKILL"); }, 2000);
+            this.child.once("exit", () => { clearTimeout(t); resolve(); });
+            this.child.kill("SIGTERM");
+        });
+    }
+}
+
+function diagnosticsOf(resp: any, defaultUrn: string): Diagnostic[] {
+    return resp.getDiagnosticsList().map((d: any) => ({
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: levelNames[d.getEnforcementlevel()] ?? "advisory",
+        urn: d.getUrn() || defaultUrn,
+        severity: severityNames[d.getSeverity?.() ?? 0] ?? "",
+    }));
+}
+
+function notApplicableOf(resp: any): NotApplicable[] {
+    return (resp.getNotApplicableList?.() ?? []).map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
+}
+
+function lastLines(s: string): string {
+    const lines = s.split("\n").map(l => l.trim()).filter(l => l && !/^at /.test(l));
+    return lines.slice(-4).join(" ").slice(0, 600);
+}
+
+/** Packs still running, killed if this process exits early so none is left orphaned. */
+const livePacks = new Set<ChildProcess>();
+
+function killAll(): void {
+    for (const c of livePacks) {
+        try { c.kill("SIGKILL"); } catch { /* gone */ }
+    }
+    livePacks.clear();
+}
+process.on("exit", killAll);
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(sig, () => { killAll(); process.exit(128 + (sig === "SIGINT" ? 2 : sig === "SIGTERM" ? 15 : 1)); });
+}

@@ -1,0 +1,64 @@
+import { WireProperties } from "./wire";
+
+export type Mode = "preview" | "update";
+
+export interface ResourceOptions {
+    protect: boolean;
+    ignoreChanges: string[];
+    /** URNs of the resource's aliases, as the engine sends them to analyzers. */
+    aliases: string[];
+    customTimeouts: { create: number; update: number; delete: number };
+    additionalSecretOutputs: string[];
+    deleteBeforeReplace?: boolean;
+    parent?: string;
+}
+
+/** One registered resource, as the engine knows it: inputs for Analyze, outputs for AnalyzeStack. */
+export interface CapturedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    id?: string;
+    parent?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    /** URN of the provider resource (explicit or the synthesised default provider). */
+    provider?: string;
+    inputs: WireProperties;
+    outputs: WireProperties;
+    options: ResourceOptions;
+}
+
+/** What a program (or a state file) registered, in registration order. */
+export interface CapturedStack {
+    project: string;
+    stack: string;
+    organization: string;
+    mode: Mode;
+    resources: CapturedResource[];
+    /** Where the resources came from, for reports (a program folder or a state file). */
+    source: string;
+}
+
+export function emptyOptions(): ResourceOptions {
+    return {
+        protect: false,
+        ignoreChanges: [],
+        aliases: [],
+        customTimeouts: { create: 0, update: 0, delete: 0 },
+        additionalSecretOutputs: [],
+    };
+}
+
+/** Engine URN: `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. */
+export function makeUrn(stack: string, project: string, qualifiedType: string, name: string): string {
+    return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+}
+
+export function qualifiedTypeOfUrn(urn: string): string {
+    const parts = urn.split("::");
+    return parts.length >= 4 ? parts[2] : "";
+}
+
+export const rootStackType = "pulumi:pulumi:Stack";

@@ -1,0 +1,44 @@
+// Runs programs and packs through the offline preview, the engine-faithful path, for tests.
+import * as path from "path";
+import { PreviewOptions, PreviewResult, ReportDiagnostic, runPreview } from "../../preview/src";
+
+export const repoRoot = path.resolve(__dirname, "..", "..");
+export const policyPackDir = path.join(repoRoot, "policy");
+export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
+
+export type InlineOptions = Omit<PreviewOptions, "program" | "policyPacks"> & { policyPacks?: string[] };
+
+/** Previews an inline program (the body of a Pulumi program) with our pack, as `pulumi preview` would. */
+export function previewProgram(program: () => unknown, o: InlineOptions = {}): Promise<PreviewResult> {
+    return runPreview({
+        project: "test",
+        stack: "dev",
+        config: { "aws:region": "eu-west-1", ...(o.config ?? {}) },
+        ...o,
+        program,
+        policyPacks: o.policyPacks ?? [policyPackDir],
+    });
+}
+
+/** Diagnostics of one policy, optionally only those about the resource with this logical name. */
+export function findings(result: PreviewResult, policyName: string, resourceName?: string): ReportDiagnostic[] {
+    return result.diagnostics.filter(d => d.policyName === policyName && (resourceName === undefined || d.resourceName === resourceName));
+}
+
+/** Not-applicable reasons of one policy for one resource. */
+export function notApplicableReasons(result: PreviewResult, policyName: string, resourceName: string): string[] {
+    const urns = new Set(result.resources.filter(r => r.name === resourceName).map(r => r.urn));
+    return result.notApplicable.filter(n => n.policyName === policyName && urns.has(n.urn)).map(n => n.reason);
+}
+
+/** Names of the resources a policy reported, at a given level. */
+export function flagged(result: PreviewResult, policyName: string, level?: "mandatory" | "advisory"): string[] {
+    return [...new Set(result.diagnostics
+        .filter(d => d.policyName === policyName && !d.undecidable && (level === undefined || d.enforcementLevel === level))
+        .map(d => d.resourceName))].sort();
+}
+
+/** Names of resources for which the policy could not decide during preview (SDK advisory). */
+export function undecided(result: PreviewResult, policyName: string): string[] {
+    return [...new Set(result.diagnostics.filter(d => d.policyName === policyName && d.undecidable).map(d => d.resourceName))].sort();
+}
