@@ -147,6 +147,10 @@ export async function main(argv: string[], io: { stdout: (s: string) => void; st
         progress(phase === "capture" ? `running program: ${done} resources registered` : `analyzing: ${done}/${total} resources`);
     };
     options.onWarning = w => io.stderr(`warning: ${w}\n`);
+    // A failing program rejects several SDK promises; the capture reports the first as the failure,
+    // and the echoes that arrive after it must not crash the CLI with a stack trace.
+    const swallow = () => undefined;
+    process.on("unhandledRejection", swallow);
     try {
         if (!quiet) io.stderr(options.stateFile ? `reading ${options.stateFile}\n` : `running ${options.programDir} (stack ${options.stack}, ${options.mode} mode)\n`);
         const report = await runPreview(options);

@@ -11,13 +11,15 @@ function cannotRotate(type: string, props: Record<string, any>): string | undefi
     }
     const spec = props.keySpec ?? props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
     const usage = props.keyUsage ?? "ENCRYPT_DECRYPT";
+    // Only echo values that are key-spec identifiers: a property value could be a secret.
+    const shown = (v: string) => /^[A-Z0-9_]{3,40}$/.test(v) ? ` (${v})` : "";
     if (typeof spec === "string" && !isUnknown(spec) && spec !== "SYMMETRIC_DEFAULT") {
         return spec.startsWith("HMAC")
-            ? `HMAC keys (${spec}) do not support automatic rotation`
-            : `asymmetric keys (${spec}) do not support automatic rotation`;
+            ? `HMAC keys${shown(spec)} do not support automatic rotation`
+            : `asymmetric keys${shown(spec)} do not support automatic rotation`;
     }
     if (typeof usage === "string" && !isUnknown(usage) && usage !== "ENCRYPT_DECRYPT") {
-        return `keys with usage ${usage} do not support automatic rotation`;
+        return `keys with usage${shown(usage)} other than ENCRYPT_DECRYPT do not support automatic rotation`;
     }
     if (props.customKeyStoreId !== undefined || props.xksKeyId !== undefined) {
         return "keys in a custom key store do not support automatic rotation";

@@ -66,16 +66,17 @@ function forgetProgramModules(dir: string): void {
     }
 }
 
-function parseDefaultTags(v: string | undefined): Record<string, string> | undefined {
-    if (!v) {
-        return undefined;
+/** A provider's defaultTags input: a JSON string on the wire (an object if a caller built it so). */
+function parseDefaultTags(v: unknown): Record<string, string> | undefined {
+    let parsed: any = v;
+    if (typeof v === "string") {
+        try {
+            parsed = JSON.parse(v);
+        } catch {
+            return undefined;
+        }
     }
-    try {
-        const parsed = JSON.parse(v);
-        return parsed && typeof parsed.tags === "object" ? parsed.tags : undefined;
-    } catch {
-        return undefined;
-    }
+    return parsed && typeof parsed === "object" && parsed.tags && typeof parsed.tags === "object" ? parsed.tags : undefined;
 }
 
 /**
@@ -85,7 +86,16 @@ function parseDefaultTags(v: string | undefined): Record<string, string> | undef
  * secrets and unknowns. In `preview` mode output-only properties of new resources are unknown, as
  * in `pulumi preview`; in `update` mode they are synthesised.
  */
-export async function captureProgram(o: CaptureOptions): Promise<CaptureResult> {
+export function captureProgram(o: CaptureOptions): Promise<CaptureResult> {
+    // The Pulumi runtime is global to the process: captures run one at a time.
+    const run = captureQueue.then(() => captureOne(o));
+    captureQueue = run.catch(() => undefined);
+    return run;
+}
+
+let captureQueue: Promise<unknown> = Promise.resolve();
+
+async function captureOne(o: CaptureOptions): Promise<CaptureResult> {
     const resolveFrom = o.resolveFrom ?? (o.main ? (path.extname(o.main) ? path.dirname(o.main) : o.main) : process.cwd());
     let pulumi: any, settings: any, rpc: any, state: any, resproto: any, structproto: any;
     try {
@@ -128,11 +138,8 @@ export async function captureProgram(o: CaptureOptions): Promise<CaptureResult> 
             for (const [k, v] of Object.entries(o.config.values)) {
                 if (k.startsWith(`${pkg}:`)) {
                     const key = k.slice(pkg.length + 1);
-                    let value: any = v;
-                    if (key === "defaultTags" || key === "ignoreTags" || key === "assumeRole" || key === "endpoints") {
-                        try { value = JSON.parse(v); } catch { /* keep the string, as the engine sends it */ }
-                    }
-                    inputs[key] = value;
+                    // Structured config (defaultTags, assumeRole...) reaches the provider as a JSON string.
+                    inputs[key] = v;
                 }
             }
             if (version) {
@@ -145,7 +152,7 @@ export async function captureProgram(o: CaptureOptions): Promise<CaptureResult> 
                 inputs, outputs: { ...inputs }, options: emptyOptions(),
             });
             providerRegion.set(urn, inputs.region ?? region);
-            providerDefaultTags.set(urn, inputs.defaultTags?.tags);
+            providerDefaultTags.set(urn, parseDefaultTags(inputs.defaultTags));
         }
         return urn;
     };
@@ -244,8 +251,7 @@ export async function captureProgram(o: CaptureOptions): Promise<CaptureResult> 
 
             if (type.startsWith("pulumi:providers:")) {
                 providerRegion.set(urn, typeof inputs.region === "string" && !isUnknown(inputs.region) ? inputs.region : region);
-                const dt = inputs.defaultTags;
-                providerDefaultTags.set(urn, dt && typeof dt === "object" && typeof dt.tags === "object" ? dt.tags : parseDefaultTags(undefined));
+                providerDefaultTags.set(urn, parseDefaultTags(inputs.defaultTags));
             }
 
             // What the provider returns: the checked inputs, plus output-only properties, which are

@@ -271,7 +271,7 @@ export class PolicyPackProcess {
             return new UserError(`Policy pack ${this.location.dir} crashed during ${method} (exit ${this.exited.code ?? this.exited.signal})${lastLines(this.stderr) ? `: ${lastLines(this.stderr)}` : "."}`,
                 "A real preview fails the same way: fix the pack.");
         }
-        const details = String(err?.details ?? err?.message ?? err);
+        const details = withoutStack(String(err?.details ?? err?.message ?? err));
         return new UserError(`Policy pack ${this.location.dir} failed in ${method}: ${details}`,
             "A policy that throws fails the whole preview in the real engine too: fix the policy so it handles this input.");
     }
@@ -438,9 +438,23 @@ function notApplicableOf(resp: any): NotApplicable[] {
     return (resp.getNotApplicableList?.() ?? []).map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
 }
 
+const ansi = /\x1b\[[0-9;]*m/g;
+
+/** The error a pack printed on stderr, without stack frames or colours. */
 function lastLines(s: string): string {
-    const lines = s.split("\n").map(l => l.trim()).filter(l => l && !/^at /.test(l));
-    return lines.slice(-4).join(" ").slice(0, 600);
+    const lines = s.replace(ansi, "").split("\n").map(l => l.trim()).filter(l => l && !/^at /.test(l));
+    const error = lines.find(l => /^(\w*Error|Error)\b.*:/.test(l) || /^\w+Error: /.test(l));
+    return (error ?? lines.slice(-3).join(" ")).slice(0, 600);
+}
+
+/** A gRPC error's text without its stack frames, keeping the first frame outside node_modules as "at ...". */
+function withoutStack(details: string): string {
+    const lines = details.replace(ansi, "").split("\n");
+    const frames = lines.filter(l => /^\s+at /.test(l));
+    const own = frames.find(l => !l.includes("node_modules") && !l.includes("node:internal"));
+    const text = lines.filter(l => !/^\s+at /.test(l)).map(l => l.trim()).filter(Boolean).join(" ");
+    const where = own ? ` (${own.trim().replace(/^at /, "at ").replace(/^at \S+ \((.*)\)$/, "at $1")})` : "";
+    return text + where;
 }
 
 /** Packs still running, killed if this process exits early so none is left orphaned. */
