@@ -127,6 +127,10 @@ describe("offline preview CLI", () => {
         ["a folder without Pulumi.yaml", ["--program", fixturesDir, "--policy-pack", echoPack], /No Pulumi.yaml in .*fixtures/],
         ["a program that throws", ["--program", path.join(fixturesDir, "programs", "throwing-program"), "--policy-pack", echoPack, "--transpile-only"],
             /The program failed: Missing required configuration variable 'throwing-program:serviceName'/],
+        ["a pack that prints to stdout before its port", ["--program", componentProgram, "--policy-pack", path.join(fixturesDir, "packs", "stdout-pack"), "--secret", "keyDescription=x", "--transpile-only"],
+            /wrote 'loading my policies...' to stdout before its port/],
+        ["a policy that throws", ["--program", componentProgram, "--policy-pack", path.join(fixturesDir, "packs", "throwing-pack"), "--secret", "keyDescription=x", "--transpile-only"],
+            /throwing-pack failed in analyze: Error validating resource with policy 'always-throws'/],
         ["a state file that is not JSON", ["--state", "tests/fixtures/programs/throwing-program/index.ts", "--policy-pack", echoPack], /State file .*index.ts is not valid JSON/],
         ["a state file of an unknown version", ["--state", "__VERSION9__", "--policy-pack", echoPack], /deployment version 9; this tool reads versions 1, 2, 3/],
     ];
