@@ -75,7 +75,7 @@ describe("offline preview CLI", () => {
         const r = run([...programArgs, "--format", "json", "--output", out]);
         assert.strictEqual(r.code, 1, r.stderr);
         assert.strictEqual(r.stdout, "");
-        const report = JSON.parse(fs.readFileSync(out, "utf8"));
+        const report: any = JSON.parse(fs.readFileSync(out, "utf8"));
         const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, "preview", "schema", "report.schema.json"), "utf8"));
         const validate = new Ajv({ allErrors: true }).compile(schema);
         assert.ok(validate(report), JSON.stringify(validate.errors));
@@ -90,7 +90,7 @@ describe("offline preview CLI", () => {
     it("writes SARIF 2.1.0 that validates against the official schema", () => {
         const r = run([...programArgs, "--format", "sarif"]);
         assert.strictEqual(r.code, 1, r.stderr);
-        const sarif = JSON.parse(r.stdout);
+        const sarif: any = JSON.parse(r.stdout);
         const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, "tests", "schemas", "sarif-2.1.0-rtm.5.json"), "utf8"));
         const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
         assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));

@@ -1,3 +1,4 @@
+import * as path from "path";
 import { Report, ReportDiagnostic } from "../engine/run";
 import { CapturedResource, rootStackType } from "../model";
 
@@ -59,7 +60,7 @@ function diagnosticLines(d: ReportDiagnostic): string[] {
 export function toText(report: Report, opts: { showResources?: boolean } = {}): string {
     const out: string[] = [];
     const previewing = report.mode === "preview";
-    out.push(`${previewing ? "Previewing update" : "Updating"} (${report.stack}) [offline: ${report.source}]`);
+    out.push(`${previewing ? "Previewing update" : "Updating"} (${report.stack}) [offline: ${path.relative(process.cwd(), report.source) || report.source}]`);
     out.push("");
     if (opts.showResources !== false) {
         out.push(...treeLines(report.resources, previewing ? "create" : "created"));
@@ -69,7 +70,7 @@ export function toText(report: Report, opts: { showResources?: boolean } = {}): 
     for (const p of report.policyPacks) {
         const ds = report.diagnostics.filter(d => d.policyPackName === p.name);
         const mandatory = ds.some(d => d.enforcementLevel === "mandatory");
-        out.push(`    ${mandatory ? "❌" : ds.length ? "⚠️ " : "✅"} ${p.name}@v${p.version} (local: ${p.dir})`);
+        out.push(`    ${mandatory ? "❌" : ds.length ? "⚠️ " : "✅"} ${p.name}@v${p.version} (local: ${path.relative(process.cwd(), p.dir) || "."})`);
         for (const d of ds) {
             out.push(...diagnosticLines(d));
         }

@@ -1,0 +1,73 @@
+import { S3Index, Undecided, bucketTypes, encryptionDefaults, isCustomerManagedKey, s3ConfigTypes, s3StackPolicy, shortType } from "../../lib/s3";
+import { isUnknown } from "../../lib/unknowns";
+
+const defaultAlgorithms = ["aws:kms", "aws:kms:dsse"];
+
+// Default encryption with a customer-managed KMS key. SSE-S3 (AES256) and the AWS-managed `aws/s3` key
+// do not let the organisation control, audit or revoke key use. A key id that is unknown at preview but
+// comes (propertyDependencies) from a KMS key or alias resource of the stack is customer-managed.
+export default s3StackPolicy<{ allowedSseAlgorithms: string[] }>({
+    name: "s3-bucket-kms-encryption",
+    description: "S3 buckets encrypt objects by default with a customer-managed KMS key (aws:kms or aws:kms:dsse).",
+    severity: "high",
+    pci: "3.5.1, 3.6.1",
+    resourceTypes: [...bucketTypes, ...s3ConfigTypes.encryption],
+    remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration whose `bucket` is the bucket with " +
+        "`rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn } }]`, " +
+        "where `key` is an aws.kms.Key of yours (not the AWS-managed alias/aws/s3).",
+    config: {
+        properties: {
+            allowedSseAlgorithms: {
+                type: "array", items: { type: "string" }, default: defaultAlgorithms,
+                description: "Server-side encryption algorithms accepted (all must use a KMS key).",
+            },
+        },
+    },
+    validateStack: c => {
+        const index = new S3Index(c.resources);
+        const undecided = new Undecided(c.config.exemptions);
+        const allowed = Array.isArray(c.config.allowedSseAlgorithms) ? c.config.allowedSseAlgorithms : defaultAlgorithms;
+        for (const b of index.buckets) {
+            const name = b.resource.name;
+            const all = encryptionDefaults(b);
+            // A separate configuration resource overrides inline settings.
+            const separate = all.filter(d => d.resource !== b.resource);
+            const defs = separate.length > 0 ? separate : all;
+            if (defs.length === 0) {
+                c.report(b.resource, `S3 bucket '${name}' has no default KMS encryption: add an aws.s3.BucketServerSideEncryptionConfiguration with bucket set to this bucket, rules[0].applyServerSideEncryptionByDefault.sseAlgorithm "aws:kms" and kmsMasterKeyId set to a customer-managed KMS key.`);
+                continue;
+            }
+            const problems: string[] = [];
+            let compliant = false;
+            let unknown: string | undefined;
+            for (const d of defs) {
+                const where = d.resource === b.resource ? `inline ${d.path}` : `${shortType(d.resource.type)} '${d.resource.name}' ${d.path}`;
+                if (isUnknown(d.sseAlgorithm)) {
+                    unknown ??= `${where}.sseAlgorithm`;
+                    continue;
+                }
+                if (typeof d.sseAlgorithm !== "string" || !allowed.includes(d.sseAlgorithm)) {
+                    problems.push(`set ${where}.sseAlgorithm to "aws:kms" (it is not a KMS algorithm) with kmsMasterKeyId set to a customer-managed key`);
+                    continue;
+                }
+                const key = isCustomerManagedKey(d.kmsMasterKeyId, d.resource, d.property);
+                if (key === "yes") {
+                    compliant = true;
+                } else if (key === "unknown") {
+                    unknown ??= `${where}.kmsMasterKeyId`;
+                } else {
+                    problems.push(d.kmsMasterKeyId === undefined || d.kmsMasterKeyId === null || d.kmsMasterKeyId === ""
+                        ? `set ${where}.kmsMasterKeyId to a customer-managed KMS key (unset, it uses the AWS-managed aws/s3 key)`
+                        : `set ${where}.kmsMasterKeyId to a customer-managed KMS key (it names an AWS-managed key)`);
+                }
+            }
+            if (compliant) continue;
+            if (unknown) {
+                undecided.add(b, unknown);
+                continue;
+            }
+            c.report(b.resource, `S3 bucket '${name}' is not encrypted with a customer-managed KMS key: ${problems.join("; ")}.`);
+        }
+        undecided.settle();
+    },
+});

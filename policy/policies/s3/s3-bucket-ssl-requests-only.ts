@@ -1,0 +1,50 @@
+import { S3Index, TlsVerdict, Undecided, bucketTypes, deferFirstUnknown, isBucketType, isSet, s3ConfigTypes, s3StackPolicy, shortType, tlsOnlyVerdict } from "../../lib/s3";
+import { isUnknown, raw } from "../../lib/unknowns";
+
+// The bucket policy (a BucketPolicy resource, or inline `policy`) must Deny every principal ("*" or
+// {AWS: "*"}) every S3 action ("s3:*" or "*") on the bucket ARN and `arn/*` when aws:SecureTransport is
+// false. A document built with pulumi.jsonStringify/interpolate over the bucket's ARN is wholly unknown at
+// preview: that BucketPolicy gets the SDK's standard "can't run policy during preview" advisory in the
+// Analyze phase, and the bucket is not reported. Documents built from the known bucket name, or rendered by
+// aws.iam.getPolicyDocument from known inputs, are decided at preview.
+export default s3StackPolicy({
+    name: "s3-bucket-ssl-requests-only",
+    description: "S3 buckets have a bucket policy that denies requests not sent over TLS (aws:SecureTransport false) for every principal, on the bucket and its objects.",
+    severity: "high",
+    pci: "4.2.1",
+    resourceTypes: [...bucketTypes, ...s3ConfigTypes.policy],
+    remediationSteps: "Add an aws.s3.BucketPolicy whose `bucket` is the bucket with a statement " +
+        "`{ Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [bucketArn, `${bucketArn}/*`], " +
+        "Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }`. Build the ARNs from the bucket name " +
+        "(`pulumi.interpolate`arn:aws:s3:::${b.bucket}``) so the policy can be checked at preview.",
+    analyzeResource: c => {
+        // The Analyze phase sees the document as written: a wholly unknown one cannot be checked at preview.
+        if ((c.type === "aws:s3/bucketPolicy:BucketPolicy" || isBucketType(c.type)) && isUnknown(c.props.policy)) {
+            deferFirstUnknown(c, "policy");
+        }
+    },
+    validateStack: c => {
+        const index = new S3Index(c.resources);
+        const undecided = new Undecided(c.config.exemptions);
+        for (const b of index.buckets) {
+            const name = b.resource.name;
+            const docs: { where: string; doc: unknown }[] = b.configs.policy.map(p => ({
+                where: `the policy of ${shortType(p.type)} '${p.name}'`, doc: raw(p.props)?.policy,
+            }));
+            if (isSet(b.props.policy)) docs.push({ where: "the bucket's inline policy", doc: b.props.policy });
+            const verdicts: TlsVerdict[] = docs.map(d => tlsOnlyVerdict(d.doc, b.arn));
+            if (verdicts.includes("compliant")) continue;
+            // Wholly unknown documents were reported by the Analyze phase on their own resource.
+            if (docs.some(d => isUnknown(d.doc))) continue;
+            const partly = verdicts.indexOf("unknown");
+            if (partly >= 0) {
+                undecided.add(b, docs[partly].where + (b.arn ? "" : "; the bucket's name and ARN are unknown"));
+                continue;
+            }
+            c.report(b.resource, docs.length === 0
+                ? `S3 bucket '${name}' has no bucket policy denying non-TLS requests: add an aws.s3.BucketPolicy with bucket set to this bucket and a Deny statement for every principal on s3:* over the bucket ARN and ARN/* when aws:SecureTransport is "false".`
+                : `S3 bucket '${name}' does not deny non-TLS requests: add to ${docs.map(d => d.where).join(" and ")} a Deny statement for Principal "*" and Action "s3:*" on the bucket ARN and ARN/* with Condition Bool aws:SecureTransport "false".`);
+        }
+        undecided.settle();
+    },
+});
