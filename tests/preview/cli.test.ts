@@ -77,7 +77,7 @@ describe("offline preview CLI", () => {
         assert.strictEqual(r.stdout, "");
         const report: any = JSON.parse(fs.readFileSync(out, "utf8"));
         const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, "preview", "schema", "report.schema.json"), "utf8"));
-        const validate = new Ajv({ allErrors: true }).compile(schema);
+        const validate = new Ajv({ allErrors: true }).compile<any>(schema);
         const valid = validate(report);
         assert.ok(valid, JSON.stringify(validate.errors));
         assert.deepStrictEqual(report.policyPacks, [{ name: "echo-pack", version: "1.2.3" }]);
@@ -93,7 +93,7 @@ describe("offline preview CLI", () => {
         assert.strictEqual(r.code, 1, r.stderr);
         const sarif: any = JSON.parse(r.stdout);
         const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, "tests", "schemas", "sarif-2.1.0-rtm.5.json"), "utf8"));
-        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+        const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false }).compile<any>(schema);
         const valid = validate(sarif);
         assert.ok(valid, JSON.stringify(validate.errors?.slice(0, 5)));
         const run0 = sarif.runs[0];
