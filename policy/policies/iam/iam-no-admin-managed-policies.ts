@@ -1,0 +1,47 @@
+import { attachedPolicyArns, attachmentResourceTypes, parseManagedPolicyArn, propertyName, typeLabel } from "../../lib/iam";
+import { resourcePolicy } from "../../lib/policy";
+import { deferUnknown } from "../../lib/unknowns";
+
+export default resourcePolicy<{ policyNames: string[] }>({
+    name: "iam-no-admin-managed-policies",
+    description: "No administrator-level managed policy (AdministratorAccess, PowerUserAccess, IAMFullAccess by default) is attached to a role, user or group.",
+    severity: "critical",
+    pci: "7.2.2",
+    resourceTypes: attachmentResourceTypes,
+    remediationSteps: "Detach the administrator-level policy (remove the RolePolicyAttachment/UserPolicyAttachment/GroupPolicyAttachment/PolicyAttachment, " +
+        "or its ARN from `managedPolicyArns` / `policyArns`) and attach a least-privilege policy that names the actions and resources the " +
+        "principal needs, or a narrower AWS managed policy (e.g. AWSCodePipeline_ReadOnlyAccess).",
+    config: {
+        properties: {
+            policyNames: {
+                type: "array",
+                items: { type: "string" },
+                default: ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"],
+                description: "Names of managed policies that must not be attached (matched case-insensitively on the policy name of the ARN, in any partition and path).",
+            },
+        },
+    },
+    validate: c => {
+        const banned = new Set((Array.isArray(c.config.policyNames) ? c.config.policyNames : [])
+            .filter((n): n is string => typeof n === "string").map(n => n.toLowerCase()));
+        const what = `${typeLabel(c.type)} '${c.name}'`;
+        let reported = 0;
+        let undecided: (string | number)[] | undefined;
+        for (const a of attachedPolicyArns(c.type, c.props)) {
+            if (a.unknown) {
+                undecided = undecided ?? a.path;
+                continue;
+            }
+            const parsed = a.arn !== undefined ? parseManagedPolicyArn(a.arn) : undefined;
+            if (parsed && banned.has(parsed.name.toLowerCase())) {
+                const owner = parsed.account === "aws" ? "the AWS managed policy" : "the managed policy";
+                c.report(`${what} attaches ${owner} ${parsed.name} through ${propertyName(a.path)}: remove it and attach a least-privilege policy instead.`);
+                reported++;
+            }
+        }
+        // An ARN not known at preview belongs to a policy created in the same program; defer rather than guess.
+        if (reported === 0 && undecided) {
+            deferUnknown(c.proxied, undecided);
+        }
+    },
+});

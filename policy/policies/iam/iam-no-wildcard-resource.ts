@@ -1,0 +1,122 @@
+import { ActionInfo, arnFormatsOf, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
+import {
+    DocumentValue, PolicyStatement, StatementVerdict, actionPatternMatches, describeStatement, firstUnknown,
+    identityDocuments, identityPolicyResourceTypes, matchesAllResources, resourcePatternsOverlap, typeLabel, walkDocuments,
+} from "../../lib/iam";
+import { resourcePolicy } from "../../lib/policy";
+import { deferUnknown } from "../../lib/unknowns";
+
+const policyName = "iam-no-wildcard-resource";
+
+/** How many action names a message lists before "+N more". */
+const listedActions = 5;
+
+function isAllowed(action: string, allowed: string[]): boolean {
+    return allowed.some(p => typeof p === "string" && actionPatternMatches(p.trim(), action));
+}
+
+interface BroadResource {
+    /** "all" for "*" / NotResource, otherwise the ARN that names every resource of a type. */
+    breadth: "all" | "every-of-type";
+    arn?: string;
+    label: string;
+}
+
+/** Resource entries of an Allow statement that cover every resource (or every resource of a type). */
+function broadResources(s: PolicyStatement): BroadResource[] {
+    const out: BroadResource[] = [];
+    if (s.notResource !== undefined) {
+        out.push({ breadth: "all", label: "NotResource (everything except the resources it lists)" });
+    }
+    (s.resource ?? []).forEach((r: DocumentValue, i) => {
+        // An entry not known at preview is another resource's ARN: it names that resource, not every resource.
+        if (r.unknown || r.value === undefined) return;
+        if (matchesAllResources(r.value)) out.push({ breadth: "all", label: `Resource "*"` });
+        else if (matchesEveryResourceOfAType(r.value)) out.push({ breadth: "every-of-type", arn: r.value.trim(), label: `Resource entry ${i} (an ARN that matches every resource of its type)` });
+    });
+    return out;
+}
+
+/** Does this action, which supports resource-level permissions, fall under the broad resource? */
+function coveredBy(action: ActionInfo, broad: BroadResource): boolean {
+    if (broad.breadth === "all") return true;
+    return arnFormatsOf(action).some(f => resourcePatternsOverlap(broad.arn!, f));
+}
+
+/**
+ * The actions of an Allow statement that support resource-level permissions but are granted on every
+ * resource. Exported for tests and benchmarks; `allowed` is the config's allowedWildcardActions.
+ */
+export function wildcardResourceGrants(s: PolicyStatement, allowed: string[]): { actions: string[]; broad: BroadResource[]; undecidedAt?: (string | number)[] } {
+    const broad = broadResources(s);
+    if (broad.length === 0) return { actions: [], broad };
+    const everything = allowed.some(a => typeof a === "string" && /^\*+$/.test(a.trim()));
+    const names = new Set<string>();
+    if (s.notAction !== undefined && !everything) {
+        // Allow + NotAction grants every other action of every service: certainly some with resource types.
+        names.add("every action except those in NotAction");
+    }
+    for (const [i, a] of (s.action ?? []).entries()) {
+        if (a.unknown || a.value === undefined) continue;
+        const exp = expandAction(a.value);
+        if (exp.kind === "all-services") {
+            if (!everything) names.add(`Action entry ${i} (every action of every service)`);
+        } else if (exp.kind === "actions") {
+            for (const action of exp.actions) {
+                if (action.resourceTypes.length === 0) continue;
+                if (isAllowed(action.name, allowed)) continue;
+                if (broad.some(b => coveredBy(action, b))) names.add(action.name);
+            }
+        }
+        // Unknown service prefixes and malformed actions grant nothing: iam-action-resource-mismatch reports them.
+    }
+    const unknownAction = firstUnknown(s.action);
+    return { actions: [...names], broad, undecidedAt: names.size === 0 && unknownAction ? unknownAction.path : undefined };
+}
+
+function listNames(names: string[]): string {
+    const shown = names.slice(0, listedActions).join(", ");
+    return names.length > listedActions ? `${shown} and ${names.length - listedActions} more` : shown;
+}
+
+export default resourcePolicy<{ allowedWildcardActions: string[] }>({
+    name: policyName,
+    description: "IAM identity policies grant actions that support resource-level permissions only on named resources, never on Resource \"*\" (or NotResource, or an ARN matching every resource of a type).",
+    severity: "high",
+    pci: "7.2.1, 7.2.2",
+    resourceTypes: identityPolicyResourceTypes,
+    remediationSteps: "In the statement named by the finding, replace Resource \"*\" (or the all-matching ARN, or NotResource) with the ARNs of the " +
+        "resources the listed actions need (e.g. the pipeline's artifact bucket `arn:aws:s3:::bucket/*`, the repository ARN). Actions that " +
+        "AWS authorizes only on \"*\" (e.g. ecr:GetAuthorizationToken, sts:GetCallerIdentity) may stay in a separate statement with Resource \"*\". " +
+        "If an action must apply to every resource, list it in this policy's `allowedWildcardActions` config.",
+    config: {
+        properties: {
+            allowedWildcardActions: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Actions (IAM patterns such as `ec2:Describe*`, case-insensitive) allowed on every resource although they support resource-level permissions.",
+            },
+        },
+    },
+    validate: c => {
+        const allowed = Array.isArray(c.config.allowedWildcardActions) ? c.config.allowedWildcardActions : [];
+        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const walk = walkDocuments(identityDocuments(c.type, c.props), (doc, s): StatementVerdict | void => {
+            if (s.effect === "Deny") return;
+            const grants = wildcardResourceGrants(s, allowed);
+            if (grants.actions.length === 0) return { undecidedAt: grants.undecidedAt };
+            if (s.effect === "unknown") return { undecidedAt: [...s.path, "Effect"] };
+            const where = grants.broad.map(b => b.label).join(" and ");
+            return {
+                findings: [`${what}: ${doc.property} ${describeStatement(s)} allows ${listNames(grants.actions)} on ${where}, although ` +
+                    `these actions support resource-level permissions. Set the statement's Resource to the ARNs these actions need ` +
+                    `(keep actions AWS authorizes only on "*" in a separate statement), or add the action to allowedWildcardActions.`],
+            };
+        });
+        for (const f of walk.findings) c.report(f);
+        if (walk.findings.length === 0 && walk.undecided.length > 0) {
+            deferUnknown(c.proxied, walk.undecided[0]);
+        }
+    },
+});
