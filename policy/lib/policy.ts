@@ -2,7 +2,8 @@ import {
     EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { isPlainObject, raw } from "./unknowns";
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { isPlainObject, raw, unknownStringSentinel } from "./unknowns";
 
 /** The PCI DSS version every policy in this pack maps to. */
 export const pciDss = { name: "PCI DSS", version: "4.0.1" } as const;
@@ -53,6 +54,8 @@ export interface ResourceCheck<C> {
     proxied: Record<string, any>;
     /** Raw inputs of the resource's provider (e.g. its defaultTags), if any. */
     providerProps?: Record<string, any>;
+    /** The provider's proxied inputs, for `deferUnknown` on a provider value. */
+    providerProxied?: Record<string, any>;
     config: C;
     stack: string;
     report(message: string): void;
@@ -65,16 +68,34 @@ export interface StackCheck<C> {
     stack: string;
     /** Reports a violation against one resource (skipped if that resource is exempted). */
     report(resource: PolicyResource | string, message: string): void;
+    /**
+     * Records what cannot be decided until a value is known (e.g. `"bucket 'x' (policy)"`). After every
+     * decidable finding is reported, these become the SDK's standard advisory "can't run policy ...
+     * during preview" (one per policy): reading an unknown at once would end the stack policy early.
+     */
+    undecided(resource: PolicyResource, what: string): void;
 }
 
 export interface ResourcePolicyDefinition<C> extends PolicyMetadata {
     validate(check: ResourceCheck<C>): void;
     /** Returns the new inputs (mutate and return `check.proxied` to keep secrets secret), or nothing. */
     remediate?(check: ResourceCheck<C>): Record<string, any> | undefined;
+    /**
+     * Which resources the policy looks at, when a fixed list of types cannot say it (e.g. "every
+     * taggable AWS resource"); `resourceTypes` then only documents it. Default: type in resourceTypes.
+     */
+    appliesTo?(type: string, props: Record<string, any>): boolean;
 }
 
 export interface StackPolicyDefinition<C> extends PolicyMetadata {
     validateStack(check: StackCheck<C>): void;
+    /**
+     * An optional resource phase, run by Analyze on each resource of `resourceTypes` (inputs, before
+     * AnalyzeStack): for what one resource's own inputs already decide, such as an unknown input.
+     */
+    validateResource?(check: ResourceCheck<C>): void;
+    /** An optional remediation of single resources of `resourceTypes` (as in resourcePolicy). */
+    remediate?(check: ResourceCheck<C>): Record<string, any> | undefined;
 }
 
 function defaultsOf(schema: PolicyConfigSchema | undefined): Record<string, any> {
@@ -144,7 +165,7 @@ function metadataFields(meta: PolicyMetadata) {
             specification: `${pciDss.name} v${pciDss.version} requirement ${meta.pci}`,
         },
         configSchema: configSchemaOf(meta),
-        tags: ["pci-dss", ...new Set(meta.resourceTypes.map(t => t.split(":")[1]?.split("/")[0]).filter(Boolean))],
+        tags: ["pci-dss", ...new Set(meta.resourceTypes.map(t => t.split(":")[1]?.split("/")[0]).filter((s): s is string => !!s && /^[a-z0-9]+$/.test(s)))],
     };
 }
 
@@ -157,6 +178,7 @@ function makeCheck<C>(meta: PolicyMetadata, args: ResourceValidationArgs, report
         props: raw(args.props) ?? {},
         proxied: args.props,
         providerProps: args.provider ? raw(args.provider.props) : undefined,
+        providerProxied: args.provider?.props,
         config,
         stack: stackNameOf(args.urn),
         report: msg => report?.(msg),
@@ -168,11 +190,14 @@ function makeCheck<C>(meta: PolicyMetadata, args: ResourceValidationArgs, report
 /** A policy over single resources: metadata next to its logic, exemptions, and no throw on odd input. */
 export function resourcePolicy<C = {}>(def: ResourcePolicyDefinition<C & { exemptions: Exemption[] }>): ResourceValidationPolicy & { metadata: PolicyMetadata } {
     const types = new Set(def.resourceTypes);
+    const applies = def.appliesTo
+        ? (args: ResourceValidationArgs) => def.appliesTo!(args.type, raw(args.props) ?? {})
+        : (args: ResourceValidationArgs) => types.has(args.type);
     const policy: ResourceValidationPolicy & { metadata: PolicyMetadata } = {
         ...metadataFields(def),
         metadata: def,
         validateResource: (args, reportViolation) => {
-            if (!types.has(args.type)) return;
+            if (!applies(args)) return;
             const check = makeCheck<C>(def, args, reportViolation);
             const exemption = findExemption(check.config.exemptions, args.name, args.urn);
             if (exemption) {
@@ -188,28 +213,49 @@ export function resourcePolicy<C = {}>(def: ResourcePolicyDefinition<C & { exemp
     };
     if (def.remediate) {
         policy.remediateResource = args => {
-            if (!types.has(args.type)) return undefined;
-            const check = makeCheck<C>(def, args, undefined);
-            if (findExemption(check.config.exemptions, args.name, args.urn)) return undefined;
-            try {
-                return def.remediate!(check as any);
-            } catch (e) {
-                if (isSdkSignal(e)) throw e;
-                return undefined;
-            }
+            if (!applies(args)) return undefined;
+            return remediateSafely(def, args);
         };
     }
     return policy;
 }
 
-/** A policy over the whole stack (relations between resources), with exemptions and no throw. */
-export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions: Exemption[] }>): StackValidationPolicy & { metadata: PolicyMetadata } {
+/**
+ * Runs a remediation without letting a bug fail the preview: the resource is left as it was, so the
+ * validation that follows still reports the violation (at mandatory level, as the SDK does after a
+ * remediation that did not fix it), and the cause goes to the pack's stderr for its maintainers.
+ */
+function remediateSafely<C>(def: PolicyMetadata & { remediate?(check: ResourceCheck<C>): Record<string, any> | undefined }, args: ResourceValidationArgs): Record<string, any> | undefined {
+    const check = makeCheck<C>(def, args, undefined);
+    if (findExemption(check.config.exemptions, args.name, args.urn)) return undefined;
+    try {
+        return def.remediate!(check as any);
+    } catch (e) {
+        if (isSdkSignal(e)) throw e;
+        process.stderr.write(`${def.name}: remediation of ${args.urn} failed (${e instanceof Error ? e.name : typeof e}); the resource is left unchanged\n`);
+        return undefined;
+    }
+}
+
+/**
+ * A policy over the whole stack (relations between resources), with exemptions, undecidable values
+ * collected until every decidable finding is out, and no throw. It also has a resource phase on
+ * `resourceTypes` (the SDK runs validateResource in Analyze and validateStack in AnalyzeStack for one
+ * policy that has both): an exempted resource is reported there as not applicable with the reason,
+ * which the SDK cannot do per resource from a stack policy.
+ */
+export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions: Exemption[] }>): StackValidationPolicy & ResourceValidationPolicy & { metadata: PolicyMetadata } {
+    const resourcePhase = resourcePolicy<C>({ ...def, validate: c => def.validateResource?.(c) });
     return {
         ...metadataFields(def),
         metadata: def,
+        validateResource: resourcePhase.validateResource,
+        ...(def.remediate ? { remediateResource: resourcePhase.remediateResource } : {}),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = configOf<C>(def, () => args.getConfig());
             const stack = args.resources.length ? stackNameOf(args.resources[0].urn) : "";
+            const undecided: string[] = [];
+            const exempt = (name: string, urn: string) => findExemption(config.exemptions, name, urn) !== undefined;
             const check: StackCheck<C & { exemptions: Exemption[] }> = {
                 resources: args.resources,
                 config,
@@ -217,8 +263,13 @@ export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions:
                 report: (resource, message) => {
                     const urn = typeof resource === "string" ? resource : resource.urn;
                     const name = typeof resource === "string" ? urn.split("::").pop() ?? "" : resource.name;
-                    if (!findExemption(config.exemptions, name, urn)) {
+                    if (!exempt(name, urn)) {
                         reportViolation(message, urn);
+                    }
+                },
+                undecided: (resource, what) => {
+                    if (!exempt(resource.name, resource.urn)) {
+                        undecided.push(what);
                     }
                 },
             };
@@ -227,6 +278,11 @@ export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions:
             } catch (e) {
                 if (isSdkSignal(e)) throw e;
                 reportViolation({ message: describeCrash(def.name, e), enforcementLevel: "advisory" } as any);
+            }
+            if (undecided.length > 0) {
+                // Reading an unknown through the SDK's proxy yields its standard preview advisory.
+                const label = undecided.join("; ");
+                void (unknownCheckingProxy({ [label]: unknownStringSentinel }) as any)[label];
             }
         },
     };

@@ -1,14 +1,9 @@
 // S3 bucket settings live in separate resources (BucketVersioning, BucketPolicy, ...) and, on older
 // programs, inline on the bucket. This file links every configuration resource to its bucket once per
 // stack evaluation (O(n)), reads both the inline and the separate-resource shapes of the v6 and v7
-// providers, and gives S3 stack policies a per-resource phase and an honest "undecidable" outcome.
-import {
-    PolicyResource, ResourceValidationPolicy, StackValidationPolicy, unknownCheckingProxy,
-} from "@pulumi/policy";
-import {
-    Exemption, PolicyMetadata, ResourceCheck, StackCheck, StackPolicyDefinition, findExemption,
-    resourcePolicy, stackPolicy,
-} from "./policy";
+// providers, and names undecidable buckets for the SDK's preview advisory.
+import { PolicyResource } from "@pulumi/policy";
+import { ResourceCheck, StackCheck } from "./policy";
 import { asList, at, containsUnknown, deferUnknown, isPlainObject, isUnknown, raw } from "./unknowns";
 
 // ---------------------------------------------------------------------------------------------
@@ -425,62 +420,9 @@ export function tlsOnlyVerdict(doc: unknown, bucketArn: string | undefined): Tls
     return unknown ? "unknown" : "not-compliant";
 }
 
-// ---------------------------------------------------------------------------------------------
-// S3 stack policies: a stack phase (the decision) and a resource phase (exemptions reported as
-// not-applicable per resource, and unknowns that are visible on one resource's own inputs).
-
-type WithExemptions<C> = C & { exemptions: Exemption[] };
-
-export interface S3StackPolicyDefinition<C> extends StackPolicyDefinition<WithExemptions<C>> {
-    /**
-     * Optional per-resource check run by the engine's Analyze call on each resource of `resourceTypes`
-     * (inputs, before AnalyzeStack): for unknowns that one resource's inputs already show.
-     */
-    analyzeResource?(check: ResourceCheck<WithExemptions<C>>): void;
-}
-
-/**
- * A stack policy that also has a resource phase under the same name. The SDK runs `validateResource`
- * in Analyze and `validateStack` in AnalyzeStack for one policy that has both. The resource phase makes
- * a configured exemption visible as a not-applicable result with its reason on the exempted resource
- * (the SDK has no per-resource not-applicable for stack policies), and reports unknown inputs the SDK's
- * standard way with the resource's URN.
- */
-export function s3StackPolicy<C = {}>(def: S3StackPolicyDefinition<C>): StackValidationPolicy & ResourceValidationPolicy & { metadata: PolicyMetadata } {
-    const stack = stackPolicy<C>(def);
-    const perResource = resourcePolicy<C>({ ...def, validate: c => def.analyzeResource?.(c) });
-    return { ...stack, validateResource: perResource.validateResource };
-}
-
-/**
- * Collects what a stack policy could not decide at preview and, after every decidable report, hands it to
- * the SDK: reading an unknown through the SDK's proxy makes it report its standard advisory
- * "can't run policy ... during preview" (one per policy, naming the buckets and properties). Throwing
- * earlier would end the stack policy before the other buckets are reported.
- */
-export class Undecided {
-    private readonly items: { bucket: BucketView; what: string }[] = [];
-
-    constructor(private readonly exemptions: Exemption[]) {}
-
-    add(bucket: BucketView, what: string): void {
-        const r = bucket.resource;
-        if (!findExemption(this.exemptions, r.name, r.urn)) {
-            this.items.push({ bucket, what });
-        }
-    }
-
-    get size(): number {
-        return this.items.length;
-    }
-
-    /** Call last: throws the SDK's UnknownValueError when something was undecidable. */
-    settle(): void {
-        if (this.items.length === 0) return;
-        const label = this.items.map(i => `bucket '${i.bucket.resource.name}' (${i.what})`).join("; ");
-        const proxy = unknownCheckingProxy({ [label]: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
-        void (proxy as any)[label];
-    }
+/** How an undecidable bucket is named in the SDK's preview advisory. */
+export function undecidedBucket(b: BucketView, what: string): string {
+    return `bucket '${b.resource.name}' (${what})`;
 }
 
 /** Reads the first unknown inside `props[property]` through the SDK proxy (standard preview advisory). */

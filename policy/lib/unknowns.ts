@@ -5,6 +5,9 @@
 
 const specialProxyTarget = "__getSpecialProxyTarget";
 
+/** The engine's marker for a string that is not known yet. */
+export const unknownStringSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 const unknownSentinels = new Set([
     "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string
     "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean

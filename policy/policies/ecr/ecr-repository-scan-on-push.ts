@@ -7,7 +7,7 @@
 // this policy has both halves: the resource half (Analyze) defers a scanOnPush that is unknown at
 // preview and remediates; the stack half (AnalyzeStack) decides coverage.
 import { PolicyResource } from "@pulumi/policy";
-import { PolicyMetadata, resourcePolicy, stackPolicy } from "../../lib/policy";
+import { PolicyMetadata, stackPolicy } from "../../lib/policy";
 import { asList, at, deferUnknown, isPlainObject, isUnknown, raw } from "../../lib/unknowns";
 
 const repositoryType = "aws:ecr/repository:Repository";
@@ -65,19 +65,20 @@ function scanOnPushRules(r: PolicyResource): ScanRule[] {
     return out;
 }
 
-const resourceHalf = resourcePolicy({
+export default stackPolicy({
     ...metadata,
-    resourceTypes: [repositoryType],
-    validate: c => {
+    validateResource: c => {
+        if (c.type !== repositoryType) return;
         const scan = c.props.imageScanningConfiguration;
         if (isUnknown(scan)) {
             deferUnknown(c.proxied, ["imageScanningConfiguration"]);
         } else if (isUnknown(at(scan, "scanOnPush"))) {
             deferUnknown(c.proxied, ["imageScanningConfiguration", "scanOnPush"]);
         }
-        // A known setting is judged by the stack half, which also sees registry scanning rules.
+        // A known setting is judged by validateStack, which also sees registry scanning rules.
     },
     remediate: c => {
+        if (c.type !== repositoryType) return undefined;
         const scan = c.props.imageScanningConfiguration;
         if (isUnknown(scan) || at(scan, "scanOnPush") === true || isUnknown(at(scan, "scanOnPush"))) return undefined;
         if (isPlainObject(scan)) {
@@ -87,10 +88,6 @@ const resourceHalf = resourcePolicy({
         }
         return c.proxied;
     },
-});
-
-const stackHalf = stackPolicy({
-    ...metadata,
     validateStack: c => {
         const rules: ScanRule[] = [];
         const repositories: PolicyResource[] = [];
@@ -102,7 +99,7 @@ const stackHalf = stackPolicy({
             const props = raw(repo.props) ?? {};
             const scan = props.imageScanningConfiguration;
             const onPush = at(scan, "scanOnPush");
-            if (onPush === true || isUnknown(scan) || isUnknown(onPush)) continue; // unknown: deferred by the resource half
+            if (onPush === true || isUnknown(scan) || isUnknown(onPush)) continue; // unknown: deferred by validateResource
             const name = knownString(props.name);
             const region = regionOf(repo);
             const covered = rules.some(rule =>
@@ -115,12 +112,3 @@ const stackHalf = stackPolicy({
         }
     },
 });
-
-/** One policy with both halves: the engine runs validateResource/remediateResource in Analyze/Remediate and validateStack in AnalyzeStack. */
-const ecrRepositoryScanOnPush = {
-    ...stackHalf,
-    validateResource: resourceHalf.validateResource,
-    remediateResource: resourceHalf.remediateResource,
-};
-
-export default ecrRepositoryScanOnPush;

@@ -1,11 +1,12 @@
-import { S3Index, bucketTypes, s3ConfigTypes, s3StackPolicy } from "../../lib/s3";
+import { stackPolicy } from "../../lib/policy";
+import { S3Index, bucketTypes, s3ConfigTypes } from "../../lib/s3";
 
 // Server access logs must go to another bucket. A bucket that receives other buckets' access logs is
 // exempt: it would have to log to itself (a loop AWS advises against) or start an endless chain of log
 // buckets. The SDK gives stack policies no per-resource not-applicable result, and at Analyze time (the
 // only per-resource phase) nobody can know yet that a bucket is a logging target, so such a bucket is
 // simply not reported; the exemption is documented here, in the description and in the remediation.
-export default s3StackPolicy<{ exemptLoggingTargets: boolean }>({
+export default stackPolicy<{ exemptLoggingTargets: boolean }>({
     name: "s3-bucket-access-logging",
     description: "S3 buckets write server access logs to another bucket (buckets that receive other buckets' access logs are exempt).",
     severity: "medium",

@@ -1,4 +1,5 @@
-import { S3Index, Undecided, bucketTypes, encryptionDefaults, isCustomerManagedKey, s3ConfigTypes, s3StackPolicy, shortType } from "../../lib/s3";
+import { stackPolicy } from "../../lib/policy";
+import { S3Index, undecidedBucket, bucketTypes, encryptionDefaults, isCustomerManagedKey, s3ConfigTypes, shortType } from "../../lib/s3";
 import { isUnknown } from "../../lib/unknowns";
 
 const defaultAlgorithms = ["aws:kms", "aws:kms:dsse"];
@@ -6,7 +7,7 @@ const defaultAlgorithms = ["aws:kms", "aws:kms:dsse"];
 // Default encryption with a customer-managed KMS key. SSE-S3 (AES256) and the AWS-managed `aws/s3` key
 // do not let the organisation control, audit or revoke key use. A key id that is unknown at preview but
 // comes (propertyDependencies) from a KMS key or alias resource of the stack is customer-managed.
-export default s3StackPolicy<{ allowedSseAlgorithms: string[] }>({
+export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
     name: "s3-bucket-kms-encryption",
     description: "S3 buckets encrypt objects by default with a customer-managed KMS key (aws:kms or aws:kms:dsse).",
     severity: "high",
@@ -25,7 +26,6 @@ export default s3StackPolicy<{ allowedSseAlgorithms: string[] }>({
     },
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const undecided = new Undecided(c.config.exemptions);
         const allowed = Array.isArray(c.config.allowedSseAlgorithms) ? c.config.allowedSseAlgorithms : defaultAlgorithms;
         for (const b of index.buckets) {
             const name = b.resource.name;
@@ -63,11 +63,10 @@ export default s3StackPolicy<{ allowedSseAlgorithms: string[] }>({
             }
             if (compliant) continue;
             if (unknown) {
-                undecided.add(b, unknown);
+                c.undecided(b.resource, undecidedBucket(b, unknown));
                 continue;
             }
             c.report(b.resource, `S3 bucket '${name}' is not encrypted with a customer-managed KMS key: ${problems.join("; ")}.`);
         }
-        undecided.settle();
     },
 });

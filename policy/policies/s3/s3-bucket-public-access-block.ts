@@ -1,7 +1,8 @@
+import { stackPolicy } from "../../lib/policy";
 import { PolicyResource } from "@pulumi/policy";
 import {
-    BucketView, S3Index, Undecided, bucketTypes, defaultPublicCannedAcls, publicAccessBlockFlags, publicGrantPaths,
-    s3ConfigTypes, s3StackPolicy, shortType,
+    BucketView, S3Index, undecidedBucket, bucketTypes, defaultPublicCannedAcls, publicAccessBlockFlags, publicGrantPaths,
+    s3ConfigTypes, shortType,
 } from "../../lib/s3";
 import { at, isUnknown, raw } from "../../lib/unknowns";
 
@@ -24,7 +25,7 @@ function publicAcls(b: BucketView, publicCanned: string[]): { found: string[]; u
     return { found, unknown };
 }
 
-export default s3StackPolicy<{ publicCannedAcls: string[] }>({
+export default stackPolicy<{ publicCannedAcls: string[] }>({
     name: "s3-bucket-public-access-block",
     description: "S3 buckets block public access with all four BucketPublicAccessBlock flags and carry no public ACL.",
     severity: "critical",
@@ -44,7 +45,6 @@ export default s3StackPolicy<{ publicCannedAcls: string[] }>({
     },
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const undecided = new Undecided(c.config.exemptions);
         const publicCanned = Array.isArray(c.config.publicCannedAcls) ? c.config.publicCannedAcls : defaultPublicCannedAcls;
         for (const b of index.buckets) {
             const name = b.resource.name;
@@ -54,7 +54,7 @@ export default s3StackPolicy<{ publicCannedAcls: string[] }>({
             } else if (!blocks.some(x => publicAccessBlockFlags.every(f => x.props[f] === true))) {
                 const unknown = blocks.find(x => publicAccessBlockFlags.some(f => isUnknown(x.props[f])));
                 if (unknown) {
-                    undecided.add(b, `${shortType(unknown.r.type)} '${unknown.r.name}' flags`);
+                    c.undecided(b.resource, undecidedBucket(b, `${shortType(unknown.r.type)} '${unknown.r.name}' flags`));
                 } else {
                     const x = blocks[0];
                     const missing = publicAccessBlockFlags.filter(f => x.props[f] !== true);
@@ -65,9 +65,8 @@ export default s3StackPolicy<{ publicCannedAcls: string[] }>({
             if (acls.found.length > 0) {
                 c.report(b.resource, `S3 bucket '${name}' is made public by an ACL: ${acls.found.join("; ")}. Remove the public ACL (use acl "private" or BucketOwnershipControls with BucketOwnerEnforced).`);
             } else if (acls.unknown.length > 0) {
-                undecided.add(b, acls.unknown[0]);
+                c.undecided(b.resource, undecidedBucket(b, acls.unknown[0]));
             }
         }
-        undecided.settle();
     },
 });

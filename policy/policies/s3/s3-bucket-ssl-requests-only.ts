@@ -1,4 +1,5 @@
-import { S3Index, TlsVerdict, Undecided, bucketTypes, deferFirstUnknown, isBucketType, isSet, s3ConfigTypes, s3StackPolicy, shortType, tlsOnlyVerdict } from "../../lib/s3";
+import { stackPolicy } from "../../lib/policy";
+import { S3Index, undecidedBucket, TlsVerdict, bucketTypes, deferFirstUnknown, isBucketType, isSet, s3ConfigTypes, shortType, tlsOnlyVerdict } from "../../lib/s3";
 import { isUnknown, raw } from "../../lib/unknowns";
 
 // The bucket policy (a BucketPolicy resource, or inline `policy`) must Deny every principal ("*" or
@@ -7,7 +8,7 @@ import { isUnknown, raw } from "../../lib/unknowns";
 // preview: that BucketPolicy gets the SDK's standard "can't run policy during preview" advisory in the
 // Analyze phase, and the bucket is not reported. Documents built from the known bucket name, or rendered by
 // aws.iam.getPolicyDocument from known inputs, are decided at preview.
-export default s3StackPolicy({
+export default stackPolicy({
     name: "s3-bucket-ssl-requests-only",
     description: "S3 buckets have a bucket policy that denies requests not sent over TLS (aws:SecureTransport false) for every principal, on the bucket and its objects.",
     severity: "high",
@@ -17,7 +18,7 @@ export default s3StackPolicy({
         "`{ Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [bucketArn, `${bucketArn}/*`], " +
         "Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }`. Build the ARNs from the bucket name " +
         "(`pulumi.interpolate`arn:aws:s3:::${b.bucket}``) so the policy can be checked at preview.",
-    analyzeResource: c => {
+    validateResource: c => {
         // The Analyze phase sees the document as written: a wholly unknown one cannot be checked at preview.
         if ((c.type === "aws:s3/bucketPolicy:BucketPolicy" || isBucketType(c.type)) && isUnknown(c.props.policy)) {
             deferFirstUnknown(c, "policy");
@@ -25,7 +26,6 @@ export default s3StackPolicy({
     },
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const undecided = new Undecided(c.config.exemptions);
         for (const b of index.buckets) {
             const name = b.resource.name;
             const docs: { where: string; doc: unknown }[] = b.configs.policy.map(p => ({
@@ -38,13 +38,12 @@ export default s3StackPolicy({
             if (docs.some(d => isUnknown(d.doc))) continue;
             const partly = verdicts.indexOf("unknown");
             if (partly >= 0) {
-                undecided.add(b, docs[partly].where + (b.arn ? "" : "; the bucket's name and ARN are unknown"));
+                c.undecided(b.resource, undecidedBucket(b, docs[partly].where + (b.arn ? "" : "; the bucket's name and ARN are unknown")));
                 continue;
             }
             c.report(b.resource, docs.length === 0
                 ? `S3 bucket '${name}' has no bucket policy denying non-TLS requests: add an aws.s3.BucketPolicy with bucket set to this bucket and a Deny statement for every principal on s3:* over the bucket ARN and ARN/* when aws:SecureTransport is "false".`
                 : `S3 bucket '${name}' does not deny non-TLS requests: add to ${docs.map(d => d.where).join(" and ")} a Deny statement for Principal "*" and Action "s3:*" on the bucket ARN and ARN/* with Condition Bool aws:SecureTransport "false".`);
         }
-        undecided.settle();
     },
 });

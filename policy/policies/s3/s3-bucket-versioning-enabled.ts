@@ -1,10 +1,11 @@
-import { S3Index, Undecided, bucketTypes, inlineVersioning, s3ConfigTypes, s3StackPolicy, shortType } from "../../lib/s3";
+import { stackPolicy } from "../../lib/policy";
+import { S3Index, undecidedBucket, bucketTypes, inlineVersioning, s3ConfigTypes, shortType } from "../../lib/s3";
 import { at, isUnknown, raw } from "../../lib/unknowns";
 
 // A bucket's versioning is set by a separate BucketVersioning(V2) resource or, on older programs, inline
 // (`versioning.enabled` on Bucket, `versionings[].enabled` on BucketV2). Where both exist the separate
 // resource decides, as it is the one applied last.
-export default s3StackPolicy({
+export default stackPolicy({
     name: "s3-bucket-versioning-enabled",
     description: "S3 buckets keep object versions, so overwritten or deleted audit data can be recovered.",
     severity: "medium",
@@ -14,7 +15,6 @@ export default s3StackPolicy({
         "`versioningConfiguration: { status: \"Enabled\" }`.",
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const undecided = new Undecided(c.config.exemptions);
         for (const b of index.buckets) {
             const name = b.resource.name;
             if (b.configs.versioning.length > 0) {
@@ -22,7 +22,7 @@ export default s3StackPolicy({
                 if (statuses.some(s => s.status === "Enabled")) continue;
                 const unknown = statuses.find(s => isUnknown(s.status) || isUnknown(s.cfg));
                 if (unknown) {
-                    undecided.add(b, `${shortType(unknown.r.type)} '${unknown.r.name}'.versioningConfiguration.status`);
+                    c.undecided(b.resource, undecidedBucket(b, `${shortType(unknown.r.type)} '${unknown.r.name}'.versioningConfiguration.status`));
                     continue;
                 }
                 const r = statuses[0].r;
@@ -33,12 +33,11 @@ export default s3StackPolicy({
             if (inline.some(i => i.enabled === true)) continue;
             const unknown = inline.find(i => isUnknown(i.enabled));
             if (unknown) {
-                undecided.add(b, `inline ${unknown.path}`);
+                c.undecided(b.resource, undecidedBucket(b, `inline ${unknown.path}`));
                 continue;
             }
             const off = inline.length > 0 ? ` (its inline ${inline[0].path} is not true)` : "";
             c.report(b.resource, `S3 bucket '${name}' does not have versioning enabled${off}: add an aws.s3.BucketVersioning with bucket set to this bucket and versioningConfiguration.status "Enabled".`);
         }
-        undecided.settle();
     },
 });

@@ -3,10 +3,9 @@
 // provider by a test), and also treats as taggable any AWS resource whose inputs carry `tags` or
 // `tagsAll` (types the list does not know: a newer provider, or v6-only types). Presence of `tags`
 // alone would miss exactly the resources that need flagging: those created with no tags at all.
-import { ResourceValidationArgs, ResourceValidationPolicy, ReportViolation } from "@pulumi/policy";
 import { PolicyMetadata, resourcePolicy } from "../../lib/policy";
 import { taggableAwsTypes } from "../../lib/taggable-aws-types";
-import { at, deferUnknown, isPlainObject, isUnknown, raw } from "../../lib/unknowns";
+import { at, deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
 
 interface Config {
     requiredTags: string[];
@@ -17,8 +16,6 @@ interface Config {
 /** Types whose `tags` input is a list of { key, value } and that the provider's defaultTags do not reach. */
 const listTagTypes = new Set(["aws:autoscaling/group:Group"]);
 
-/** Stand-in type given to the wrapped policy; every taggable AWS resource is let through to it. */
-const anyTaggableAwsType = "aws:*";
 
 export function isTaggableAwsResource(type: string, props: Record<string, any> | undefined): boolean {
     if (!type.startsWith("aws:")) return false;
@@ -62,7 +59,7 @@ const metadata: PolicyMetadata = {
     description: "Taggable AWS resources carry the required tags (directly or through the provider's defaultTags), and the Environment tag names this stack's environment.",
     severity: "low",
     pci: "12.5.1",
-    resourceTypes: [anyTaggableAwsType],
+    resourceTypes: ["aws:*"],
     remediationSteps: "Set the missing tags in the resource's `tags` or, once for the whole stack, in the aws provider's `defaultTags.tags` " +
         "(stack config `aws:defaultTags`); derive `Environment` from the stack (e.g. `pulumi.getStack()` or per-stack config) instead of copying a constant between stacks.",
     config: {
@@ -83,11 +80,12 @@ const metadata: PolicyMetadata = {
     },
 };
 
-const inner = resourcePolicy<Config>({
+const requiredTags = resourcePolicy<Config>({
     ...metadata,
+    appliesTo: isTaggableAwsResource,
     validate: c => {
         const resourceTags = tagsFrom(c.props.tags);
-        const usesDefaultTags = !listTagTypes.has(typeOfUrn(c.urn)) && !Array.isArray(c.props.tags);
+        const usesDefaultTags = !listTagTypes.has(c.type) && !Array.isArray(c.props.tags);
         const defaults = usesDefaultTags ? providerDefaultTags(c.providerProps) : new Map<string, unknown>();
         const unknownPaths: (string | number)[][] = [];
         if (resourceTags === "unknown") {
@@ -137,35 +135,12 @@ const inner = resourcePolicy<Config>({
             const first = unknownPaths[0];
             if (first[0] === "defaultTags") {
                 // The provider's props are not the resource's: read the unknown through the provider proxy.
-                deferUnknown(currentProviderProps, ["defaultTags"]);
+                deferUnknown(c.providerProxied, ["defaultTags"]);
             } else {
                 deferUnknown(c.proxied, first);
             }
         }
     },
 });
-
-/** The resource's real type (the wrapped policy sees the stand-in type): the last part of the URN's qualified type. */
-function typeOfUrn(urn: string): string {
-    const parts = urn.split("::");
-    return parts.length >= 4 ? parts[2].split("$").pop() ?? "" : "";
-}
-
-/** The proxied props of the provider of the resource being validated (validation is synchronous). */
-let currentProviderProps: unknown;
-
-const requiredTags: ResourceValidationPolicy & { metadata: PolicyMetadata } = {
-    ...inner,
-    tags: ["pci-dss", "tagging"],
-    validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
-        if (!isTaggableAwsResource(args.type, raw(args.props))) return;
-        currentProviderProps = args.provider?.props;
-        try {
-            return (inner.validateResource as any)({ ...args, type: anyTaggableAwsType }, report);
-        } finally {
-            currentProviderProps = undefined;
-        }
-    },
-};
 
 export default requiredTags;
