@@ -1,0 +1,84 @@
+// Walking an aws.codepipeline.Pipeline's stages and actions from raw props, without throwing on odd shapes.
+import { asList, isPlainObject, isUnknown } from "./unknowns";
+
+export const pipelineType = "aws:codepipeline/pipeline:Pipeline";
+
+export interface PipelineAction {
+    stageName: string;
+    stageIndex: number;
+    actionIndex: number;
+    /** Raw action object (unknown values are sentinel strings). */
+    action: Record<string, any>;
+    /** Property path of the action, for messages and `deferUnknown`: ["stages", i, "actions", j]. */
+    path: (string | number)[];
+    /** `stages[i].actions[j]`, for messages. */
+    label: string;
+}
+
+export interface PipelineActions {
+    actions: PipelineAction[];
+    /** Paths of stage/action lists that are unknown (preview): the listed actions may be incomplete. */
+    unknownPaths: (string | number)[][];
+}
+
+/** Every action of a pipeline, with the paths of the parts that are unknown at preview. */
+export function pipelineActions(props: Record<string, any> | undefined): PipelineActions {
+    const out: PipelineActions = { actions: [], unknownPaths: [] };
+    const stages = props?.stages;
+    if (isUnknown(stages)) {
+        out.unknownPaths.push(["stages"]);
+        return out;
+    }
+    asList(stages).forEach((stage, i) => {
+        if (isUnknown(stage)) {
+            out.unknownPaths.push(["stages", i]);
+            return;
+        }
+        if (!isPlainObject(stage)) return;
+        const stageName = typeof stage.name === "string" && !isUnknown(stage.name) ? stage.name : `#${i}`;
+        if (isUnknown(stage.actions)) {
+            out.unknownPaths.push(["stages", i, "actions"]);
+            return;
+        }
+        asList(stage.actions).forEach((action, j) => {
+            if (isUnknown(action)) {
+                out.unknownPaths.push(["stages", i, "actions", j]);
+                return;
+            }
+            if (!isPlainObject(action)) return;
+            out.actions.push({
+                stageName, stageIndex: i, actionIndex: j, action,
+                path: ["stages", i, "actions", j],
+                label: `stages[${i}].actions[${j}]`,
+            });
+        });
+    });
+    return out;
+}
+
+/** Compares a raw value to a string, ignoring case; unknown and non-strings never match. */
+export function equalsIgnoreCase(value: unknown, expected: string): boolean {
+    return typeof value === "string" && !isUnknown(value) && value.toLowerCase() === expected.toLowerCase();
+}
+
+/** A readable name for an action in messages: `action 'Source' (stages[0].actions[0])`. */
+export function describeAction(a: PipelineAction): string {
+    const name = typeof a.action.name === "string" && !isUnknown(a.action.name) ? `'${a.action.name}' ` : "";
+    return `action ${name}in stage '${a.stageName}' (${a.label})`;
+}
+
+/** Source actions: category `Source` (any casing). */
+export function isSourceAction(a: PipelineAction): boolean {
+    return equalsIgnoreCase(a.action.category, "Source");
+}
+
+/** A configuration flag given as "true"/"false" strings (CodePipeline's map of strings) or booleans. */
+export function configFlag(value: unknown): boolean | undefined {
+    if (typeof value === "boolean") return value;
+    if (typeof value === "string" && !isUnknown(value)) {
+        const v = value.trim().toLowerCase();
+        if (v === "true") return true;
+        if (v === "false") return false;
+    }
+    return undefined;
+}
