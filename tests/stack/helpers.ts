@@ -5,13 +5,11 @@ import { CapturedResource, PreviewOptions, PreviewResult, runPreview } from "../
 import { policyPackDir, repoRoot } from "../helpers/preview";
 
 export const stackDir = path.join(repoRoot, "stack");
-/** The stack's pack config: the one exemption the stack needs (see stack/README.md). */
-export const stackPackConfig = path.join(stackDir, "policy-pack-config.json");
 
 export type StackRunOptions = Omit<PreviewOptions, "programDir" | "policyPacks">;
 
 export function previewStack(o: StackRunOptions = {}): Promise<PreviewResult> {
-    return runPreview({ policyPacks: [policyPackDir], policyPackConfigs: [stackPackConfig], ...o, programDir: stackDir });
+    return runPreview({ policyPacks: [policyPackDir], ...o, programDir: stackDir });
 }
 
 /** Options for a prod stack (there is no Pulumi.prod.yaml: everything comes from `config`). */
