@@ -54,7 +54,9 @@ export function loadStateFile(file: string): CapturedStack {
     try {
         doc = JSON.parse(text);
     } catch (e) {
-        const truncated = /Unexpected end|unterminated/i.test(messageOf(e));
+        // A parse error at the very end of the text means the file was cut short.
+        const at = /position (\d+)/.exec(messageOf(e));
+        const truncated = /Unexpected end|unterminated/i.test(messageOf(e)) || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
         throw new UserError(`State file ${file} is not valid JSON${truncated ? " (it looks truncated)" : ""}: ${messageOf(e)}.`,
             "Export it again with 'pulumi stack export --file FILE' and pass that file.");
     }

@@ -164,6 +164,8 @@ function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedRes
 export class PolicyPackProcess {
     private stderr = "";
     private exited: { code: number | null; signal: string | null } | undefined;
+    /** Milliseconds from spawning the pack to reading its port (its cold start as the engine sees it). */
+    spawnToPortMs = NaN;
 
     private constructor(readonly location: PackLocation, private readonly child: ChildProcess, private readonly client: any) {}
 
@@ -187,6 +189,7 @@ export class PolicyPackProcess {
             ...(opts.env ?? {}),
         };
         // The engine's address is passed but never dialled by run-policy-pack.
+        const spawnedAt = process.hrtime.bigint();
         const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:0", location.program], {
             cwd: location.dir, env, stdio: ["ignore", "pipe", "pipe"],
         });
@@ -221,7 +224,7 @@ export class PolicyPackProcess {
             const onExit = (code: number | null) => {
                 cleanup();
                 const detail = lastLines(stderr);
-                reject(new UserError(`Policy pack ${location.dir} exited (code ${code}) before it started${detail ? `: ${detail}` : "."}`,
+                reject(new UserError(`Policy pack ${location.dir} exited (code ${code}) before it started${sentence(detail)}`,
                     "Fix the error above in the pack (run 'npm run build' and check its PulumiPolicy.yaml and package.json)."));
             };
             const cleanup = () => {
@@ -232,6 +235,7 @@ export class PolicyPackProcess {
             child.stdout!.on("data", onData);
             child.on("exit", onExit);
         });
+        const spawnToPortMs = Number(process.hrtime.bigint() - spawnedAt) / 1e6;
         // Anything the pack writes to stdout after the port is its own log, as with the engine.
         child.stdout!.resume();
 
@@ -240,6 +244,7 @@ export class PolicyPackProcess {
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
         const p = new PolicyPackProcess(location, child, client);
+        p.spawnToPortMs = spawnToPortMs;
         child.stderr!.on("data", d => { p.stderr += d.toString(); if (p.stderr.length > 64_000) p.stderr = p.stderr.slice(-64_000); });
         p.stderr = stderr;
         child.on("exit", (code, signal) => { p.exited = { code, signal }; });
@@ -258,7 +263,9 @@ export class PolicyPackProcess {
                 if (err && acceptUnimplemented && err.code === grpc.status.UNIMPLEMENTED) {
                     resolve(undefined as T);
                 } else if (err) {
-                    reject(this.describeFailure(method, err));
+                    // A dropped connection usually means the pack died: let its exit be seen first.
+                    this.exitedWithin(err.code === grpc.status.UNAVAILABLE || err.code === grpc.status.INTERNAL ? 1000 : 0)
+                        .then(() => reject(this.describeFailure(method, err)));
                 } else {
                     resolve(resp);
                 }
@@ -266,9 +273,17 @@ export class PolicyPackProcess {
         });
     }
 
+    private exitedWithin(ms: number): Promise<void> {
+        if (ms === 0 || this.exited) return Promise.resolve();
+        return new Promise(resolve => {
+            const t = setTimeout(resolve, ms);
+            this.child.once("exit", () => { clearTimeout(t); setImmediate(resolve); });
+        });
+    }
+
     private describeFailure(method: string, err: any): Error {
         if (this.exited) {
-            return new UserError(`Policy pack ${this.location.dir} crashed during ${method} (exit ${this.exited.code ?? this.exited.signal})${lastLines(this.stderr) ? `: ${lastLines(this.stderr)}` : "."}`,
+            return new UserError(`Policy pack ${this.location.dir} crashed during ${method} (exit ${this.exited.code ?? this.exited.signal})${sentence(lastLines(this.stderr))}`,
                 "A real preview fails the same way: fix the pack.");
         }
         const details = withoutStack(String(err?.details ?? err?.message ?? err));
@@ -436,6 +451,11 @@ function diagnosticsOf(resp: any, defaultUrn: string): Diagnostic[] {
 
 function notApplicableOf(resp: any): NotApplicable[] {
     return (resp.getNotApplicableList?.() ?? []).map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
+}
+
+/** ": detail." or ".", so a message always ends as a sentence. */
+function sentence(detail: string): string {
+    return detail ? `: ${detail.replace(/[.\s]+$/, "")}.` : ".";
 }
 
 const ansi = /\x1b\[[0-9;]*m/g;
