@@ -1,5 +1,6 @@
 // Walking an aws.codepipeline.Pipeline's stages and actions from raw props, without throwing on odd shapes.
-import { asList, isPlainObject, isUnknown } from "./unknowns";
+import { ResourceCheck } from "./policy";
+import { asList, deferUnknown, isPlainObject, isUnknown } from "./unknowns";
 
 export const pipelineType = "aws:codepipeline/pipeline:Pipeline";
 
@@ -81,4 +82,20 @@ export function configFlag(value: unknown): boolean | undefined {
         if (v === "false") return false;
     }
     return undefined;
+}
+
+/**
+ * A pipeline's `artifactStores` as a list: an unknown list goes to the SDK's preview advisory, and a
+ * pipeline without stores is not applicable.
+ */
+export function artifactStoresOf(c: ResourceCheck<unknown>): unknown[] {
+    const stores = c.props.artifactStores;
+    if (isUnknown(stores)) {
+        deferUnknown(c.proxied, ["artifactStores"]);
+    }
+    const list = asList(stores);
+    if (list.length === 0) {
+        c.notApplicable("the pipeline declares no artifact store");
+    }
+    return list;
 }

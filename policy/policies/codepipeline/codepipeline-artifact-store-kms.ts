@@ -1,7 +1,7 @@
-import { pipelineType } from "../../lib/codepipeline-actions";
+import { artifactStoresOf, pipelineType } from "../../lib/codepipeline-actions";
 import { classifyKmsKeyReference } from "../../lib/kms-key-references";
 import { resourcePolicy } from "../../lib/policy";
-import { asList, deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
+import { deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
 
 export default resourcePolicy({
     name: "codepipeline-artifact-store-kms",
@@ -12,15 +12,7 @@ export default resourcePolicy({
     remediationSteps: "Set `encryptionKey: { id: <customer-managed KMS key ARN>, type: \"KMS\" }` on every entry of the pipeline's `artifactStores`, " +
         "and allow the pipeline role and the build roles to use that key.",
     validate: c => {
-        const stores = c.props.artifactStores;
-        if (isUnknown(stores)) {
-            deferUnknown(c.proxied, ["artifactStores"]);
-            return;
-        }
-        const list = asList(stores);
-        if (list.length === 0) {
-            c.notApplicable("the pipeline declares no artifact store");
-        }
+        const list = artifactStoresOf(c);
         let undecided: (string | number)[] | undefined;
         list.forEach((store, i) => {
             if (isUnknown(store)) {

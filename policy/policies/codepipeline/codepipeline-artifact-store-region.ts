@@ -1,6 +1,6 @@
-import { pipelineType } from "../../lib/codepipeline-actions";
+import { artifactStoresOf, pipelineType } from "../../lib/codepipeline-actions";
 import { resourcePolicy } from "../../lib/policy";
-import { asList, deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
+import { deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
 
 export default resourcePolicy({
     name: "codepipeline-artifact-store-region",
@@ -11,15 +11,7 @@ export default resourcePolicy({
     remediationSteps: "With a single artifact store, remove `region` from `artifactStores[0]` (the store is in the pipeline's region). " +
         "With several, give every `artifactStores[i]` a `region`, each a different region, one of them the pipeline's.",
     validate: c => {
-        const stores = c.props.artifactStores;
-        if (isUnknown(stores)) {
-            deferUnknown(c.proxied, ["artifactStores"]);
-            return;
-        }
-        const list = asList(stores);
-        if (list.length === 0) {
-            c.notApplicable("the pipeline declares no artifact store");
-        }
+        const list = artifactStoresOf(c);
         const unknownStore = list.findIndex(s => isUnknown(s));
         if (list.length === 1) {
             const only = list[0];
