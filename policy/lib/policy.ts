@@ -120,12 +120,30 @@ function configOf<C>(meta: PolicyMetadata, getConfig: () => object): C & { exemp
     return { ...defaultsOf(meta.config), exemptions: [], ...given } as any;
 }
 
-function patternMatches(pattern: string, value: string): boolean {
-    if (!pattern.includes("*")) {
+/**
+ * `*` matches any run of characters. Linear in the value: each literal piece is found left to right
+ * (the first match is always the best one for a glob), so many stars cannot make it backtrack.
+ */
+export function patternMatches(pattern: string, value: string): boolean {
+    const pieces = pattern.split("*");
+    if (pieces.length === 1) {
         return pattern === value;
     }
-    const re = new RegExp("^" + pattern.split("*").map(s => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
-    return re.test(value);
+    const first = pieces[0];
+    const last = pieces[pieces.length - 1];
+    if (!value.startsWith(first) || !value.endsWith(last) || value.length < first.length + last.length) {
+        return false;
+    }
+    let at = first.length;
+    const end = value.length - last.length;
+    for (const piece of pieces.slice(1, -1)) {
+        const i = value.indexOf(piece, at);
+        if (i < 0 || i + piece.length > end) {
+            return false;
+        }
+        at = i + piece.length;
+    }
+    return true;
 }
 
 export function findExemption(exemptions: unknown, name: string, urn: string): Exemption | undefined {

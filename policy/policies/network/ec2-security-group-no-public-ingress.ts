@@ -113,7 +113,8 @@ export default resourcePolicy<{ allowedPublicPorts: number[] }>({
                 return;
             }
             if (type !== "ingress") {
-                c.notApplicable(`a security group rule of type '${String(type)}' does not allow ingress`);
+                // Name the property, not its value: a property value could be a secret.
+                c.notApplicable(type === "egress" ? "an egress rule does not allow ingress" : "the rule's `type` is not 'ingress', so it does not allow ingress");
             }
             rules.push({ path: [], cidrProps: ["cidrBlocks", "ipv6CidrBlocks"], protocolProp: "protocol", rule: c.props });
         } else {
