@@ -128,6 +128,7 @@ describe("offline preview: preview and update modes", () => {
         new aws.iam.Policy("probe-policy", { policy: doc.json });
         const tagged = new aws.Provider("tagged", { region: "us-west-2", defaultTags: { tags: { Owner: "payments" } } });
         new aws.sns.Topic("probe-topic", {}, { provider: tagged });
+        new aws.sqs.Queue("renamed", {}, { aliases: [{ name: "old-queue" }], protect: true, ignoreChanges: ["tags"] });
     };
     let preview: PreviewResult;
     let update: PreviewResult;
@@ -172,6 +173,13 @@ describe("offline preview: preview and update modes", () => {
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::known-123456789012/*" }],
         });
+    });
+
+    it("records aliases as URNs and resource options, as the engine hands them to analyzers", () => {
+        const queue = resource(preview, "renamed");
+        assert.deepStrictEqual(queue.options.aliases, ["urn:pulumi:dev::test::aws:sqs/queue:Queue::old-queue"]);
+        assert.strictEqual(queue.options.protect, true);
+        assert.deepStrictEqual(queue.options.ignoreChanges, ["tags"]);
     });
 
     it("hands analyzers the explicit provider with its inputs (default tags)", () => {
