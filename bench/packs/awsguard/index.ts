@@ -1,0 +1,3 @@
+import { AwsGuard } from "@pulumi/awsguard";
+
+new AwsGuard({ all: "mandatory" });
