@@ -28,6 +28,8 @@ export interface CapturedResource {
     inputs: WireProperties;
     outputs: WireProperties;
     options: ResourceOptions;
+    /** Read, not managed (`Resource.get`, or `external` in a state file): AnalyzeStack only, no Analyze. */
+    external?: boolean;
 }
 
 /** What a program (or a state file) registered, in registration order. */

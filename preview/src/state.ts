@@ -111,8 +111,8 @@ export function loadStateFile(file: string): CapturedStack {
             inputs: decodeStateValue(r.inputs ?? {}),
             outputs: decodeStateValue(r.outputs ?? {}),
             options,
+            external: r.external === true,
         });
-        if (r.external === true) (resources[resources.length - 1] as any).read = true;
     });
     if (resources.length === 0) {
         throw new UserError(`State file ${file} holds no resources.`, "Export a stack that has been deployed.");

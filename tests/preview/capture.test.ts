@@ -129,6 +129,7 @@ describe("offline preview: preview and update modes", () => {
         const tagged = new aws.Provider("tagged", { region: "us-west-2", defaultTags: { tags: { Owner: "payments" } } });
         new aws.sns.Topic("probe-topic", {}, { provider: tagged });
         new aws.sqs.Queue("renamed", {}, { aliases: [{ name: "old-queue" }], protect: true, ignoreChanges: ["tags"] });
+        aws.s3.Bucket.get("probe-existing", "existing-bucket");
     };
     let preview: PreviewResult;
     let update: PreviewResult;
@@ -180,6 +181,15 @@ describe("offline preview: preview and update modes", () => {
         assert.deepStrictEqual(queue.options.aliases, ["urn:pulumi:dev::test::aws:sqs/queue:Queue::old-queue"]);
         assert.strictEqual(queue.options.protect, true);
         assert.deepStrictEqual(queue.options.ignoreChanges, ["tags"]);
+    });
+
+    it("reads (Resource.get) take part in AnalyzeStack only, as in the engine", () => {
+        const existing = resource(preview, "probe-existing");
+        assert.strictEqual(existing.external, true);
+        assert.strictEqual(existing.id, "existing-bucket");
+        assert.deepStrictEqual(preview.diagnostics.filter(d => d.policyName === "echo-inputs" && d.resourceName === "probe-existing"), []);
+        const graph: any[] = echoed(preview, "echo-stack");
+        assert.strictEqual(graph.find(g => g.urn.endsWith("::probe-existing")).outputs.arn, "arn:aws:s3:::existing-bucket");
     });
 
     it("hands analyzers the explicit provider with its inputs (default tags)", () => {

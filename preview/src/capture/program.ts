@@ -345,8 +345,8 @@ async function captureOne(o: CaptureOptions): Promise<CaptureResult> {
                 urn, type, name, custom: true, id, parent, dependencies: request.getDependenciesList() ?? [],
                 propertyDependencies: {}, inputs: {}, outputs: toEngineValue(serialized, idOfUrn), options: emptyOptions(),
                 provider: request.getProvider() ? request.getProvider().slice(0, request.getProvider().lastIndexOf("::")) : undefined,
+                external: true,
             });
-            (byUrn.get(urn) as any).read = true;
             const response = new resproto.ReadResourceResponse();
             response.setUrn(urn);
             response.setProperties(structproto.Struct.fromJavaScript(serialized));

@@ -114,7 +114,7 @@ async function analyzeAll(captured: CapturedStack, packs: PolicyPackProcess[], i
     infos.forEach(info => info.policies.forEach(p => policyInfo.set(`${info.name}\u0000${p.name}`, p)));
 
     const perResource: { diagnostics: Diagnostic[]; remediations: ReportRemediation[]; notApplicable: ReportNotApplicable[] }[] = [];
-    const analyzed = captured.resources.filter(r => !(r as any).read);
+    const analyzed = captured.resources.filter(r => !r.external);
     let done = 0;
     let next = 0;
     const worker = async () => {
