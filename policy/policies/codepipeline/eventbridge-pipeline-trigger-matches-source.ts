@@ -78,7 +78,11 @@ function patternMatchesAction(pattern: Record<string, any>, a: PipelineAction): 
 }
 
 function providersOf(actions: PipelineAction[]): string {
-    const names = [...new Set(actions.map(a => knownString(a.action.provider) ?? "unknown"))];
+    // Only echo provider identifiers (CodeCommit, S3, ...): any other value could be a secret.
+    const names = [...new Set(actions.map(a => {
+        const p = knownString(a.action.provider);
+        return p === undefined ? "unknown" : /^[A-Za-z0-9]{1,40}$/.test(p) ? p : "an unrecognised provider";
+    }))];
     return names.length ? names.join(", ") : "none";
 }
 
