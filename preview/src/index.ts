@@ -1,11 +1,10 @@
-import * as path from "path";
 import { captureProgram } from "./capture/program";
 import { readPolicyPackConfigFile } from "./engine/config";
 import { locatePack } from "./engine/pack";
 import { Report, runPolicyPacks } from "./engine/run";
 import { UserError } from "./errors";
 import { CapturedStack, Mode } from "./model";
-import { StackConfig, readProject, readStackConfig } from "./project";
+import { StackConfig, entryFile, readProject, readStackConfig } from "./project";
 import { loadStateFile } from "./state";
 
 export { UserError } from "./errors";
@@ -76,7 +75,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
             onProgress: n => o.onProgress?.("capture", n),
         });
         c.warnings.forEach(w => o.onWarning?.(w));
-        captured = { ...c, source: path.join(project.dir, "Pulumi.yaml") };
+        captured = { ...c, source: entryFile(project) };
     } else if (o.program) {
         const project = o.project ?? "test";
         const ns = (k: string) => k.includes(":") ? k : `${project}:${k}`;

@@ -59,6 +59,28 @@ export function readProject(dir: string): ProjectInfo {
     return { dir: abs, name: doc.name, main };
 }
 
+/**
+ * The program's entry file, for reports that point at source (SARIF): Pulumi.yaml's `main` if it is a
+ * file, else package.json's `main`, else index.ts/index.js, else Pulumi.yaml itself.
+ */
+export function entryFile(project: ProjectInfo): string {
+    const candidates: string[] = [];
+    if (path.extname(project.main)) {
+        candidates.push(project.main);
+    }
+    try {
+        const pkg = JSON.parse(fs.readFileSync(path.join(project.main, "package.json"), "utf8"));
+        if (typeof pkg.main === "string") {
+            const m = path.resolve(project.main, pkg.main);
+            candidates.push(m, `${m}.ts`, `${m}.js`, path.join(m, "index.ts"), path.join(m, "index.js"));
+        }
+    } catch {
+        // No package.json: Node's defaults apply.
+    }
+    candidates.push(path.join(project.main, "index.ts"), path.join(project.main, "index.js"));
+    return candidates.find(f => fs.existsSync(f) && fs.statSync(f).isFile()) ?? path.join(project.dir, "Pulumi.yaml");
+}
+
 function namespaced(project: string, key: string): string {
     return key.includes(":") ? key : `${project}:${key}`;
 }

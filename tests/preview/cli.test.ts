@@ -102,6 +102,7 @@ describe("offline preview CLI", () => {
         const result = run0.results.find((x: any) => x.ruleId === "echo-pack/flag-buckets");
         assert.strictEqual(result.level, "error");
         assert.strictEqual(run0.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+        assert.strictEqual(result.locations[0].physicalLocation.artifactLocation.uri, "tests/fixtures/programs/component-program/index.ts");
         assert.strictEqual(result.locations[0].logicalLocations[0].fullyQualifiedName,
             "urn:pulumi:dev::component-program::test:storage:ArtifactStore$aws:s3/bucket:Bucket::artifacts-bucket");
     });
