@@ -106,7 +106,7 @@ async function captureOne(o: CaptureOptions): Promise<CaptureResult> {
         resproto = req(resolveFrom, "@pulumi/pulumi/proto/resource_pb");
         structproto = req(path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [resolveFrom] })), "google-protobuf/google/protobuf/struct_pb");
     } catch (e) {
-        throw new UserError(`Cannot load @pulumi/pulumi for the program in ${resolveFrom}: ${messageOf(e)}.`,
+        throw new UserError(`Cannot load @pulumi/pulumi for the program in ${resolveFrom}: ${messageOf(e).split("\n")[0]}.`,
             "Run 'npm install' in the program's folder first.");
     }
 
