@@ -158,21 +158,19 @@ describe("AWS service authorization data (policy/lib/iam-authorization)", () => 
 
     it("loads nothing when the pack loads, and then only the services a document names", () => {
         const script = `
-            const t0 = process.hrtime.bigint();
             const { policies } = require(${JSON.stringify(path.join(repoRoot, "policy", "bin", "policies"))});
-            const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
             const az = require(${JSON.stringify(path.join(repoRoot, "policy", "bin", "lib", "iam-authorization"))});
             const before = az.loadedServices();
             const p = policies.find(x => x.name === "iam-no-wildcard-resource");
             const doc = JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["ecr:GetAuthorizationToken", "s3:Get*", "*"], Resource: "*" }] });
             p.validateResource({ type: "aws:iam/policy:Policy", name: "p", urn: "urn:pulumi:dev::t::aws:iam/policy:Policy::p", props: { policy: doc }, getConfig: () => ({}), notApplicable: () => {} }, () => {});
-            console.log(JSON.stringify({ before, after: az.loadedServices(), loadMs }));`;
+            console.log(JSON.stringify({ before, after: az.loadedServices() }));`;
         const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim().split("\n").pop()!);
         assert.deepStrictEqual(out.before, []);
         assert.deepStrictEqual(out.after, ["ecr", "s3"]);
     });
 
-    it("evaluates a 1,000-statement document quickly, data loading included", () => {
+    it("evaluates a 1,000-statement document with every IAM policy, reporting its findings without a throw", () => {
         const actions = ["s3:GetObject", "s3:Get*", "ecr:GetAuthorizationToken", "ecr:PutImage", "codebuild:StartBuild", "logs:PutLogEvents", "iam:PassRole",
             "kms:Decrypt", "codepipeline:*", "sts:GetCallerIdentity", "secretsmanager:GetSecretValue", "ssm:GetParameter*"];
         const resources = ["*", "arn:aws:s3:::bucket", "arn:aws:s3:::bucket/*", "arn:aws:ecr:eu-west-1:123456789012:repository/app",
@@ -181,14 +179,11 @@ describe("AWS service authorization data (policy/lib/iam-authorization)", () => 
             Sid: `S${i}`, Effect: "Allow", Action: [actions[i % actions.length], actions[(i * 7) % actions.length]], Resource: [resources[i % resources.length], resources[(i * 5) % resources.length]],
         }));
         const props = { policy: JSON.stringify({ Version: "2012-10-17", Statement: statements }) };
-        const t0 = process.hrtime.bigint();
+        // How long this takes is measured by `npm run bench`, not asserted here.
         let reported = 0;
         for (const p of iamPolicies) {
             (p as any).validateResource({ type: "aws:iam/policy:Policy", name: "big", urn: "urn:pulumi:dev::t::aws:iam/policy:Policy::big", props, getConfig: () => ({}), notApplicable: () => undefined }, () => { reported++; });
         }
-        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         assert.ok(reported > 100, `reported ${reported}`);
-        // Measured ~100-300 ms on the 2-core machine (cold: includes reading and parsing the services' data).
-        assert.ok(ms < 2000, `1,000 statements took ${ms.toFixed(0)} ms`);
     });
 });
