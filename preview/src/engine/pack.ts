@@ -248,7 +248,7 @@ export class PolicyPackProcess {
         child.stderr!.on("data", d => { p.stderr += d.toString(); if (p.stderr.length > 64_000) p.stderr = p.stderr.slice(-64_000); });
         p.stderr = stderr;
         child.on("exit", (code, signal) => { p.exited = { code, signal }; });
-        await p.handshake(ctx);
+        await p.handshake();
         await p.configureStack(ctx);
         return p;
     }
@@ -291,14 +291,13 @@ export class PolicyPackProcess {
             "A policy that throws fails the whole preview in the real engine too: fix the policy so it handles this input.");
     }
 
-    private async handshake(ctx: StackContext): Promise<void> {
+    private async handshake(): Promise<void> {
         const req = new analyzerproto.AnalyzerHandshakeRequest();
         req.setEngineAddress("127.0.0.1:0");
         req.setRootDirectory(this.location.dir);
         req.setProgramDirectory(this.location.dir);
         // Node packs do not implement Handshake; the engine accepts UNIMPLEMENTED.
         await this.call("handshake", req, true);
-        void ctx;
     }
 
     private async configureStack(ctx: StackContext): Promise<void> {
