@@ -20,6 +20,8 @@ describe("robustness: fixed cases found by fuzzing", function () {
         ["a KMS key whose keyUsage is a secret", "aws:kms/key:Key", { keyUsage: makeSecret(secret) }],
         // ec2-security-group-no-public-ingress quoted a SecurityGroupRule's type in its not-applicable reason.
         ["a security group rule whose type is a secret", "aws:ec2/securityGroupRule:SecurityGroupRule", { type: makeSecret(secret), securityGroupId: "sg-1", fromPort: 22, toPort: 22, protocol: "tcp" }],
+        // ecr-repository-immutable-tags quoted imageTagMutability in its message (npm run fuzz, seed 1183790320).
+        ["an ECR repository whose imageTagMutability is a secret", "aws:ecr/repository:Repository", { imageTagMutability: makeSecret(secret) }],
     ];
     for (const [what, type, props] of cases) {
         it(`keeps the secret out of messages and reasons: ${what}`, async () => {

@@ -26,7 +26,9 @@ export default resourcePolicy<{ allowImmutableWithExclusions: boolean }>({
         }
         if (mutability === "IMMUTABLE") return;
         if (mutability === "IMMUTABLE_WITH_EXCLUSION" && c.config.allowImmutableWithExclusions) return;
-        const now = typeof mutability === "string" ? mutability : "MUTABLE (the default)";
+        // Echo only ECR's own settings: any other value could be a secret.
+        const now = mutability === undefined || mutability === null ? "MUTABLE (the default)"
+            : typeof mutability === "string" && /^(IM)?MUTABLE(_WITH_EXCLUSION)?$/.test(mutability) ? mutability : "not IMMUTABLE";
         c.report(`ECR repository '${c.name}' has mutable image tags (${now}): set imageTagMutability to "IMMUTABLE".`);
     },
     remediate: c => {
