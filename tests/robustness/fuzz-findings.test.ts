@@ -22,6 +22,8 @@ describe("robustness: fixed cases found by fuzzing", function () {
         ["a security group rule whose type is a secret", "aws:ec2/securityGroupRule:SecurityGroupRule", { type: makeSecret(secret), securityGroupId: "sg-1", fromPort: 22, toPort: 22, protocol: "tcp" }],
         // ecr-repository-immutable-tags quoted imageTagMutability in its message (npm run fuzz, seed 1183790320).
         ["an ECR repository whose imageTagMutability is a secret", "aws:ecr/repository:Repository", { imageTagMutability: makeSecret(secret) }],
+        // ecr-repository-kms-encryption quoted encryptionType the same way (found by reading the pack after that fix).
+        ["an ECR repository whose encryptionType is a secret", "aws:ecr/repository:Repository", { encryptionConfigurations: [{ encryptionType: makeSecret(secret) }] }],
     ];
     for (const [what, type, props] of cases) {
         it(`keeps the secret out of messages and reasons: ${what}`, async () => {

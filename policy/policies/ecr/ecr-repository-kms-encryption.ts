@@ -41,7 +41,9 @@ export default resourcePolicy<{ requireCustomerManagedKey: boolean }>({
             return;
         }
         if (type !== "KMS" && type !== "KMS_DSSE") {
-            c.report(`ECR repository '${c.name}' uses ${typeof type === "string" ? type : "AES256"} encryption: set encryptionConfigurations[0].encryptionType to "KMS" with a customer-managed kmsKey.`);
+            // Echo only ECR's own encryption types: any other value could be a secret.
+            const used = type === undefined || type === null || type === "AES256" ? "AES256" : "non-KMS";
+            c.report(`ECR repository '${c.name}' uses ${used} encryption: set encryptionConfigurations[0].encryptionType to "KMS" with a customer-managed kmsKey.`);
             return;
         }
         if (!c.config.requireCustomerManagedKey) return;
