@@ -1,7 +1,8 @@
 // IAM policy documents as they reach a policy pack: JSON strings or objects, `Statement` as one object or a
 // list, `Action`/`Resource`/`NotAction`/`NotResource` as a string or a list, every `Principal` form. Nothing
 // here throws, whatever the input; values not known yet at preview are kept as unknowns for the caller.
-import { asList, isPlainObject, isUnknown } from "./unknowns";
+import { ResourceCheck } from "./policy";
+import { asList, deferUnknown, isPlainObject, isUnknown } from "./unknowns";
 
 export type PropertyPath = (string | number)[];
 
@@ -250,6 +251,30 @@ export function attachedPolicyArns(type: string, props: Record<string, any>): At
     return asList(v).map((e, i) => isUnknown(e)
         ? { unknown: true, path: [key, i] }
         : { arn: typeof e === "string" ? e : undefined, unknown: false, path: [key, i] });
+}
+
+/**
+ * Reports, for every known managed-policy ARN the resource attaches, the message `judge` returns (if
+ * any). When nothing was reported and an ARN is not known yet (a policy created in the same program),
+ * hands over to the SDK's preview advisory rather than guessing.
+ */
+export function reportAttachedPolicies(c: ResourceCheck<unknown>, judge: (arn: string | undefined, where: string) => string | undefined): void {
+    let reported = 0;
+    let undecided: PropertyPath | undefined;
+    for (const a of attachedPolicyArns(c.type, c.props)) {
+        if (a.unknown) {
+            undecided = undecided ?? a.path;
+            continue;
+        }
+        const message = judge(a.arn, propertyName(a.path));
+        if (message) {
+            c.report(message);
+            reported++;
+        }
+    }
+    if (reported === 0 && undecided) {
+        deferUnknown(c.proxied, undecided);
+    }
 }
 
 export interface ManagedPolicyArn {

@@ -1,6 +1,5 @@
-import { attachedPolicyArns, attachmentResourceTypes, parseManagedPolicyArn, propertyName, typeLabel } from "../../lib/iam";
+import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies, typeLabel } from "../../lib/iam";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown } from "../../lib/unknowns";
 
 export default resourcePolicy<{ policyNames: string[] }>({
     name: "iam-no-admin-managed-policies",
@@ -25,23 +24,11 @@ export default resourcePolicy<{ policyNames: string[] }>({
         const banned = new Set((Array.isArray(c.config.policyNames) ? c.config.policyNames : [])
             .filter((n): n is string => typeof n === "string").map(n => n.toLowerCase()));
         const what = `${typeLabel(c.type)} '${c.name}'`;
-        let reported = 0;
-        let undecided: (string | number)[] | undefined;
-        for (const a of attachedPolicyArns(c.type, c.props)) {
-            if (a.unknown) {
-                undecided = undecided ?? a.path;
-                continue;
-            }
-            const parsed = a.arn !== undefined ? parseManagedPolicyArn(a.arn) : undefined;
-            if (parsed && banned.has(parsed.name.toLowerCase())) {
-                const owner = parsed.account === "aws" ? "the AWS managed policy" : "the managed policy";
-                c.report(`${what} attaches ${owner} ${parsed.name} through ${propertyName(a.path)}: remove it and attach a least-privilege policy instead.`);
-                reported++;
-            }
-        }
-        // An ARN not known at preview belongs to a policy created in the same program; defer rather than guess.
-        if (reported === 0 && undecided) {
-            deferUnknown(c.proxied, undecided);
-        }
+        reportAttachedPolicies(c, (arn, where) => {
+            const parsed = arn !== undefined ? parseManagedPolicyArn(arn) : undefined;
+            if (!parsed || !banned.has(parsed.name.toLowerCase())) return undefined;
+            const owner = parsed.account === "aws" ? "the AWS managed policy" : "the managed policy";
+            return `${what} attaches ${owner} ${parsed.name} through ${where}: remove it and attach a least-privilege policy instead.`;
+        });
     },
 });

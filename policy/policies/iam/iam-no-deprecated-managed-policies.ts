@@ -1,6 +1,6 @@
-import { attachedPolicyArns, attachmentResourceTypes, parseManagedPolicyArn, propertyName, typeLabel } from "../../lib/iam";
+import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies, typeLabel } from "../../lib/iam";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown, isUnknown } from "../../lib/unknowns";
+import { isUnknown } from "../../lib/unknowns";
 
 export interface DeprecatedManagedPolicy {
     /** Path and name under `arn:<partition>:iam::aws:policy/`. */
@@ -118,24 +118,14 @@ export default resourcePolicy({
         "the ARN to the replacement where AWS names one; the replacement's permissions differ, so review them.",
     validate: c => {
         const what = `${typeLabel(c.type)} '${c.name}'`;
-        let reported = 0;
-        let undecided: (string | number)[] | undefined;
-        for (const a of attachedPolicyArns(c.type, c.props)) {
-            if (a.unknown) {
-                undecided = undecided ?? a.path;
-                continue;
-            }
-            const hit = deprecatedEntry(a.arn);
-            if (!hit) continue;
+        reportAttachedPolicies(c, (arn, where) => {
+            const hit = deprecatedEntry(arn);
+            if (!hit) return undefined;
             const instead = hit.entry.replacement
                 ? `attach ${hit.entry.replacement} (${replacementArn(hit.partition, hit.entry.replacement)}) or a least-privilege policy instead`
                 : "AWS names no replacement: attach a least-privilege policy instead";
-            c.report(`${what} attaches the deprecated AWS managed policy ${hit.name} through ${propertyName(a.path)}: ${instead}.`);
-            reported++;
-        }
-        if (reported === 0 && undecided) {
-            deferUnknown(c.proxied, undecided);
-        }
+            return `${what} attaches the deprecated AWS managed policy ${hit.name} through ${where}: ${instead}.`;
+        });
     },
     remediate: c => {
         const key = c.type === "aws:iam/role:Role" ? "managedPolicyArns"
