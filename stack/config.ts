@@ -28,8 +28,11 @@ export interface StackConfig {
     dataClassification: string;
 }
 
-/** Thrown for any config problem; the message names the key and what it accepts. */
-export class ConfigError extends Error {
+/**
+ * Thrown for any config problem; the message names the key and what it accepts. A RunError, so the
+ * CLI prints the message alone, without a stack trace (sdk/nodejs/cmd/run/run.ts).
+ */
+export class ConfigError extends pulumi.RunError {
     constructor(key: string, problem: string, allowed: string) {
         super(`Invalid stack config '${key}': ${problem}. Allowed: ${allowed}. Set it with 'pulumi config set ${key} <value>'.`);
         this.name = "ConfigError";

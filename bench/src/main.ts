@@ -92,7 +92,7 @@ async function startConfigured(p: BenchPack, env?: Record<string, string>): Prom
     const pack = await PolicyPackProcess.start(locatePack(p.dir), ctx, { timeoutMs: 300_000, env });
     try {
         const info = await pack.getAnalyzerInfo();
-        await pack.configure(reconcileConfig(info, undefined));
+        await pack.configure(reconcileConfig(info, undefined).config);
         return { pack, readyMs: nowMs() - t0, policies: info.policies.length };
     } catch (e) {
         await pack.kill();

@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UserError, messageOf } from "./errors";
-import { PreviewOptions, runPreview } from "./index";
+import { killLivePrograms } from "./capture/launch";
+import { killLivePacks } from "./engine/pack";
+import { CaptureFailure, PreviewOptions, runPreview } from "./index";
 import { parseKeyValue } from "./project";
 import { toJson } from "./report/json";
 import { toSarif } from "./report/sarif";
@@ -28,7 +30,6 @@ Options (defaults in brackets):
   --type-check               type-check a TypeScript program (the CLI's default unless
                              PULUMI_NODEJS_TRANSPILE_ONLY=true) [on]
   --transpile-only           skip type-checking (faster)
-  --stack-traces             keep stack traces while the program runs (slower)
   --quiet                    no progress on stderr
   -h, --help                 this text
 
@@ -47,7 +48,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     const config: Record<string, string> = {};
     const secrets: Record<string, string> = {};
     let program: string | undefined, state: string | undefined, stack = "dev", mode = "preview", format = "text";
-    let output: string | undefined, timeout = 120, typeCheck: boolean | undefined, stackTraces = false, quiet = false;
+    let output: string | undefined, timeout = 120, typeCheck: boolean | undefined, quiet = false;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -74,7 +75,6 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
             case "--timeout": timeout = Number(value()); break;
             case "--type-check": typeCheck = true; break;
             case "--transpile-only": typeCheck = false; break;
-            case "--stack-traces": stackTraces = true; break;
             case "--quiet": quiet = true; break;
             default:
                 throw new UserError(`Unknown option '${a}'.`, "Run with --help for the options.");
@@ -102,7 +102,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
             policyPacks: packs.length ? packs : ["policy"],
             policyPackConfigs: packConfigs,
             stack, mode: mode as "preview" | "update", config, secrets,
-            timeoutMs: timeout * 1000, typeCheck, stackTraces,
+            timeoutMs: timeout * 1000, typeCheck,
         },
         format: format as CliArgs["format"],
         output,
@@ -115,6 +115,21 @@ function toolVersion(): string {
         return JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")).version;
     } catch {
         return "0.0.0";
+    }
+}
+
+let signalsHandled = false;
+
+/** An interrupted run (Ctrl-C, CI's SIGTERM on a time-out) stops the program and every pack it started. */
+function handleSignals(): void {
+    if (signalsHandled) return;
+    signalsHandled = true;
+    for (const [sig, n] of [["SIGINT", 2], ["SIGTERM", 15], ["SIGHUP", 1]] as const) {
+        process.once(sig, () => {
+            killLivePrograms();
+            killLivePacks();
+            process.exit(128 + n);
+        });
     }
 }
 
@@ -134,6 +149,7 @@ export async function main(argv: string[], io: { stdout: (s: string) => void; st
         return 0;
     }
     const { options, format, output, quiet } = args;
+    handleSignals();
     const isTty = !!(process.stderr as any).isTTY;
     let lastProgress = 0;
     const progress = (msg: string, force = false) => {
@@ -146,11 +162,8 @@ export async function main(argv: string[], io: { stdout: (s: string) => void; st
     options.onProgress = (phase, done, total) => {
         progress(phase === "capture" ? `running program: ${done} resources registered` : `analyzing: ${done}/${total} resources`);
     };
-    options.onWarning = w => io.stderr(`warning: ${w}\n`);
-    // A failing program rejects several SDK promises; the capture reports the first as the failure,
-    // and the echoes that arrive after it must not crash the CLI with a stack trace.
-    const swallow = () => undefined;
-    process.on("unhandledRejection", swallow);
+    // The program's own output (console.log) goes to stderr, so a report on stdout stays parseable.
+    options.programOutput = s => io.stderr(s);
     try {
         if (!quiet) io.stderr(options.stateFile ? `reading ${options.stateFile}\n` : `running ${options.programDir} (stack ${options.stack}, ${options.mode} mode)\n`);
         const report = await runPreview(options);
@@ -174,14 +187,44 @@ export async function main(argv: string[], io: { stdout: (s: string) => void; st
         } else {
             io.stdout(text);
         }
+        if (report.failure) {
+            io.stderr(describeFailure(report.failure, options.mode ?? "preview"));
+            // An update stopped by a mandatory policy is a policy verdict, not a failure to run.
+            return report.failure.kind === "stopped" ? 1 : 2;
+        }
         return report.summary.mandatory > 0 ? 1 : 0;
     } catch (e) {
-        if (e instanceof UserError) {
-            io.stderr(`error: ${e.describe()}\n`);
-        } else {
-            io.stderr(`error: the offline preview failed unexpectedly: ${messageOf(e)}\n${(e as Error)?.stack ?? ""}\n` +
-                "This is a bug in the offline preview; please report it with the command you ran.\n");
-        }
+        io.stderr(describeError(e));
         return 2;
     }
+}
+
+/** A run that ended early: whose fault, in the program's own words or ours. */
+export function describeFailure(f: CaptureFailure, mode: string): string {
+    switch (f.kind) {
+        case "stopped":
+            return `error: the ${mode === "update" ? "update" : "run"} stopped, as 'pulumi up' does: ${f.message}. ` +
+                "The resources registered before it were analysed; fix the violation reported above.\n";
+        case "pack":
+            return `error: ${f.message}\n`;
+        case "internal":
+            return `error: ${f.message}\n${f.stack ?? ""}\nThis is a bug in the offline preview, not in your program; ` +
+                "please report it with the command you ran.\n";
+        default: {
+            const details = f.details.length ? `\n${f.details.map(d => d.split("\n").map(l => `    ${l}`).join("\n")).join("\n")}` : "";
+            const hint = f.kind === "timeout"
+                ? "Look for awaited promises that depend on the cloud, or raise the limit with --timeout SECONDS."
+                : "This is the program's own error, as 'pulumi preview' would report it: fix the program and run again.";
+            return `error: ${f.message}${details}\n${hint}\n`;
+        }
+    }
+}
+
+/** An error thrown out of a run: the user's to fix (one paragraph), or ours (with the stack). */
+export function describeError(e: unknown): string {
+    if (e instanceof UserError) {
+        return `error: ${e.describe()}\n`;
+    }
+    return `error: the offline preview failed unexpectedly: ${messageOf(e)}\n${(e as Error)?.stack ?? ""}\n` +
+        "This is a bug in the offline preview, not in your program; please report it with the command you ran.\n";
 }

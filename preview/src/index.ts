@@ -1,19 +1,19 @@
-import { captureProgram } from "./capture/program";
+import { CaptureFailure, CaptureResult, captureProgram } from "./capture/program";
 import { readPolicyPackConfigFile } from "./engine/config";
 import { locatePack } from "./engine/pack";
-import { Report, runPolicyPacks } from "./engine/run";
+import { PolicySession, Report, analyzeState } from "./engine/run";
 import { UserError } from "./errors";
 import { CapturedStack, Mode } from "./model";
 import { StackConfig, entryFile, readProject, readStackConfig } from "./project";
 import { loadStateFile } from "./state";
 
-export { UserError } from "./errors";
+export { InternalError, ProgramError, UserError } from "./errors";
 export { Report, ReportDiagnostic } from "./engine/run";
 export { CapturedResource, CapturedStack } from "./model";
 export { toJson } from "./report/json";
 export { toSarif } from "./report/sarif";
 export { toText } from "./report/text";
-export { captureProgram } from "./capture/program";
+export { CaptureFailure, captureProgram } from "./capture/program";
 export * as wire from "./wire";
 
 export interface PreviewOptions {
@@ -33,19 +33,28 @@ export interface PreviewOptions {
     secrets?: Record<string, string>;
     timeoutMs?: number;
     typeCheck?: boolean;
-    stackTraces?: boolean;
     redactSecrets?: boolean;
     onProgress?: (phase: "capture" | "analyze", done: number, total?: number) => void;
-    onWarning?: (message: string) => void;
+    /** Where the program's own output goes (console.log); default: this process's stderr. */
+    programOutput?: (text: string) => void;
+    /**
+     * Update mode stops at the first resource with a mandatory violation, as `pulumi up` does
+     * (default). False judges every resource with update-mode values instead, for testing policies.
+     */
+    stopOnMandatory?: boolean;
 }
 
 export interface PreviewResult extends Report {
     captured: CapturedStack;
+    /** Set when the run ended early: the program failed, or an update stopped at a mandatory violation. */
+    failure?: CaptureFailure;
 }
 
 /**
  * The offline preview: runs the program (or reads a state file) and the policy packs as the engine
- * would for `pulumi preview --policy-pack ...`, and returns what the CLI would report.
+ * would for `pulumi preview --policy-pack ...` (or `pulumi up`), and returns what the CLI would report.
+ * Each resource is analysed as it registers, so a program that fails half-way still reports what
+ * the policies found in the resources registered before the failure.
  */
 export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     const stack = o.stack ?? "dev";
@@ -56,47 +65,64 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     const packs = o.policyPacks.map(locatePack);
     const packConfigs = (o.policyPackConfigs ?? []).map(c => typeof c === "string" ? readPolicyPackConfigFile(c) : c);
     const packConfigSources = (o.policyPackConfigs ?? []).map(c => typeof c === "string" ? `Policy pack config ${c}` : "policy pack config");
-    if (packConfigs.length > packs.length) {
-        throw new UserError(`${packConfigs.length} --policy-pack-config files for ${packs.length} --policy-pack folders.`,
-            "Give at most one config file per pack, in the same order as the packs.");
+    if (packConfigs.length > 0 && packConfigs.length !== packs.length) {
+        // pkg/cmd/pulumi/operations: the CLI takes one config file per pack, or none at all.
+        throw new UserError(`${packConfigs.length} --policy-pack-config file(s) for ${packs.length} --policy-pack folder(s).`,
+            "Give one config file per pack, in the same order as the packs, or none.");
     }
 
-    let captured: CapturedStack;
-    let config: StackConfig;
     if (o.stateFile) {
-        captured = loadStateFile(o.stateFile);
-        config = { values: { ...(o.config ?? {}), ...(o.secrets ?? {}) }, secretKeys: Object.keys(o.secrets ?? {}) };
-    } else if (o.programDir) {
-        const project = readProject(o.programDir);
-        config = readStackConfig(project, stack, o.config ?? {}, o.secrets ?? {});
-        const c = await captureProgram({
-            main: project.main, resolveFrom: project.dir, project: project.name, stack, organization: o.organization,
-            mode, config, timeoutMs: o.timeoutMs, typeCheck: o.typeCheck, stackTraces: o.stackTraces,
-            onProgress: n => o.onProgress?.("capture", n),
+        const captured = loadStateFile(o.stateFile);
+        const config: StackConfig = { values: { ...(o.config ?? {}), ...(o.secrets ?? {}) }, secretKeys: Object.keys(o.secrets ?? {}) };
+        const report = await analyzeState(captured, {
+            packs, packConfigs, packConfigSources, config, redactSecrets: o.redactSecrets,
+            onProgress: (d, t) => o.onProgress?.("analyze", d, t),
         });
-        c.warnings.forEach(w => o.onWarning?.(w));
-        captured = { ...c, source: entryFile(project) };
+        return { ...report, captured };
+    }
+
+    let projectName: string;
+    let config: StackConfig;
+    const projectInfo = o.programDir ? readProject(o.programDir) : undefined;
+    if (projectInfo) {
+        projectName = projectInfo.name;
+        config = readStackConfig(projectInfo, stack, o.config ?? {}, o.secrets ?? {});
     } else if (o.program) {
-        const project = o.project ?? "test";
-        const ns = (k: string) => k.includes(":") ? k : `${project}:${k}`;
+        projectName = o.project ?? "test";
+        const ns = (k: string) => k.includes(":") ? k : `${projectName}:${k}`;
         const values: Record<string, string> = {};
         for (const [k, v] of Object.entries(o.config ?? {})) values[ns(k)] = v;
         for (const [k, v] of Object.entries(o.secrets ?? {})) values[ns(k)] = v;
         config = { values, secretKeys: Object.keys(o.secrets ?? {}).map(ns) };
-        const c = await captureProgram({
-            program: o.program, project, stack, organization: o.organization, mode, config,
-            timeoutMs: o.timeoutMs, stackTraces: o.stackTraces, onProgress: n => o.onProgress?.("capture", n),
-        });
-        c.warnings.forEach(w => o.onWarning?.(w));
-        captured = c;
     } else {
         throw new UserError("Nothing to preview.", "Pass --program DIR or --state FILE.");
     }
 
-    const report = await runPolicyPacks(captured, {
-        packs, packConfigs, packConfigSources, config,
-        redactSecrets: o.redactSecrets,
-        onProgress: (d, t) => o.onProgress?.("analyze", d, t),
-    });
-    return { ...report, captured };
+    const organization = o.organization ?? "organization";
+    const session = await PolicySession.start({
+        project: projectName, stack, organization, dryRun: mode === "preview",
+        config: config.values, secretKeys: config.secretKeys,
+    }, { packs, packConfigs, packConfigSources, config }, o.stopOnMandatory === false ? "judge-all" : "deployment");
+    let captured: CaptureResult;
+    try {
+        captured = await captureProgram({
+            project: projectInfo, program: o.program, projectName, stack, organization, mode, config,
+            timeoutMs: o.timeoutMs, typeCheck: o.typeCheck, programOutput: o.programOutput,
+            onProgress: n => o.onProgress?.("capture", n),
+            analyze: (r, lookup) => session.analyzeResource(r, lookup),
+        });
+        if (!captured.failure) {
+            const byUrn = new Map(captured.resources.map(r => [r.urn, r] as const));
+            await session.analyzeStack(captured.resources, urn => byUrn.get(urn));
+        }
+    } finally {
+        await session.close();
+    }
+    const source = projectInfo ? entryFile(projectInfo) : captured.source;
+    const report = session.report({ ...captured, source }, { redactSecrets: o.redactSecrets, warnings: captured.warnings });
+    const result: PreviewResult = { ...report, captured };
+    if (captured.failure) {
+        result.failure = captured.failure;
+    }
+    return result;
 }

@@ -30,6 +30,14 @@ export interface CapturedResource {
     options: ResourceOptions;
     /** Read, not managed (`Resource.get`, or `external` in a state file): AnalyzeStack only, no Analyze. */
     external?: boolean;
+    /** The URNs the resource's `aliases` option names (the engine matches them against old state). */
+    aliasUrns?: string[];
+    /** A component implemented by a provider plugin (awsx, eks, ...), built by the plugin's Construct. */
+    remote?: boolean;
+    /** Why the resources inside this component are not analysed (a plugin component without a model). */
+    notAnalysed?: string;
+    /** Set when the offline preview built this resource from its model of a plugin component. */
+    modelled?: string;
 }
 
 /** What a program (or a state file) registered, in registration order. */

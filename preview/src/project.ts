@@ -8,6 +8,11 @@ export interface ProjectInfo {
     name: string;
     /** The program's entry point: the folder (package.json `main` applies) or `main` from Pulumi.yaml. */
     main: string;
+    /** The folder the program runs in and its entry point relative to it, as the CLI passes them. */
+    pwd: string;
+    entryPoint: string;
+    /** Pulumi.yaml `runtime.options` the Node.js language host reads. */
+    runtimeOptions: { typescript: boolean; nodeargs: string; tsconfig: string };
 }
 
 /** Stack configuration as the CLI passes it to programs and analyzers: namespaced keys, string values. */
@@ -56,7 +61,34 @@ export function readProject(dir: string): ProjectInfo {
             "Set 'runtime: nodejs' for a TypeScript or JavaScript program.");
     }
     const main = typeof doc.main === "string" ? path.resolve(abs, doc.main) : abs;
-    return { dir: abs, name: doc.name, main };
+    // pkg/engine/project.go:45 getPwdMain: a `main` folder becomes the working directory with entry
+    // point "."; a `main` file runs in its own folder.
+    let pwd = abs, entryPoint = ".";
+    if (typeof doc.main === "string") {
+        if (!fs.existsSync(main)) {
+            throw new UserError(`Project file ${file}: 'main' ${doc.main} does not exist.`,
+                "Point 'main' at the program's folder or entry file, relative to Pulumi.yaml.");
+        }
+        if (fs.statSync(main).isDirectory()) {
+            pwd = main;
+        } else {
+            pwd = path.dirname(main);
+            entryPoint = path.basename(main);
+        }
+    }
+    const options = doc.runtime && typeof doc.runtime === "object" && doc.runtime.options && typeof doc.runtime.options === "object" ? doc.runtime.options : {};
+    // sdk/nodejs/cmd/pulumi-language-nodejs/main.go parseOptions: typescript defaults to true.
+    for (const [k, t] of [["typescript", "boolean"], ["nodeargs", "string"], ["tsconfig", "string"]] as const) {
+        if (options[k] !== undefined && typeof options[k] !== t) {
+            throw new UserError(`Project file ${file}: runtime option '${k}' must be a ${t}.`);
+        }
+    }
+    const runtimeOptions = {
+        typescript: options.typescript !== false,
+        nodeargs: typeof options.nodeargs === "string" ? options.nodeargs : "",
+        tsconfig: typeof options.tsconfig === "string" ? options.tsconfig : "",
+    };
+    return { dir: abs, name: doc.name, main, pwd, entryPoint, runtimeOptions };
 }
 
 /**

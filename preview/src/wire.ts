@@ -60,7 +60,7 @@ export function containsUnknown(v: WireValue): boolean {
  * output values become their value (secret-wrapped if secret) or an unknown, and undefined values
  * are dropped (Struct.fromJavaScript rejects them).
  */
-export function toEngineValue(v: WireValue, idOfUrn: (urn: string) => string | undefined): WireValue {
+export function toEngineValue(v: WireValue): WireValue {
     if (v === undefined) {
         return undefined;
     }
@@ -69,31 +69,36 @@ export function toEngineValue(v: WireValue, idOfUrn: (urn: string) => string | u
     }
     if (Array.isArray(v)) {
         return v.map(e => {
-            const c = toEngineValue(e, idOfUrn);
+            const c = toEngineValue(e);
             return c === undefined ? null : c;
         });
     }
     const sig = v[specialSigKey];
     if (sig === resourceReferenceSig) {
-        const id = typeof v.id === "string" && v.id !== "" ? v.id : idOfUrn(v.urn);
-        return id ?? v.urn;
+        // pkg/resource/plugin/rpc.go:546-559: a reference becomes its resource's id when it has one (a
+        // custom resource; an empty id is unknown), and its URN when it has none (a component).
+        if (!("id" in v)) {
+            return v.urn;
+        }
+        const id = typeof v.id === "string" ? v.id : (v.id && typeof v.id === "object" && v.id[specialSigKey] === outputValueSig ? v.id.value : undefined);
+        return typeof id === "string" && id !== "" ? id : unknownString;
     }
     if (sig === outputValueSig) {
         if (!("value" in v) || v.value === undefined) {
             return unknownString;
         }
-        const inner = toEngineValue(v.value, idOfUrn);
+        const inner = toEngineValue(v.value);
         return v.secret ? makeSecret(inner) : inner;
     }
     if (sig === secretSig) {
-        return makeSecret(toEngineValue(v.value, idOfUrn));
+        return makeSecret(toEngineValue(v.value));
     }
     if (sig === assetSig || sig === archiveSig) {
         return v;
     }
     const out: WireProperties = {};
     for (const [k, e] of Object.entries(v)) {
-        const c = toEngineValue(e, idOfUrn);
+        const c = toEngineValue(e);
         if (c !== undefined) {
             out[k] = c;
         }

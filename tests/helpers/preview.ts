@@ -6,18 +6,34 @@ export const repoRoot = path.resolve(__dirname, "..", "..");
 export const policyPackDir = path.join(repoRoot, "policy");
 export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
 
-export type InlineOptions = Omit<PreviewOptions, "program" | "policyPacks"> & { policyPacks?: string[] };
+export type InlineOptions = Omit<PreviewOptions, "program" | "policyPacks"> & {
+    policyPacks?: string[];
+    /** The run is expected to end early (program error, update stopped, pack failure); otherwise that fails the test. */
+    allowFailure?: boolean;
+};
 
-/** Previews an inline program (the body of a Pulumi program) with our pack, as `pulumi preview` would. */
-export function previewProgram(program: () => unknown, o: InlineOptions = {}): Promise<PreviewResult> {
-    return runPreview({
+/**
+ * Previews an inline program with our pack. Policy tests judge every resource: in update mode the
+ * run does not stop at the first mandatory violation as `pulumi up` does (pass stopOnMandatory: true
+ * to test that).
+ */
+
+export async function previewProgram(program: () => unknown, o: InlineOptions = {}): Promise<PreviewResult> {
+    const { allowFailure, ...options } = o;
+    const result = await runPreview({
         project: "test",
         stack: "dev",
-        config: { "aws:region": "eu-west-1", ...(o.config ?? {}) },
-        ...o,
+        config: { "aws:region": "eu-west-1", ...(options.config ?? {}) },
+        ...options,
         program,
-        policyPacks: o.policyPacks ?? [policyPackDir],
+        policyPacks: options.policyPacks ?? [policyPackDir],
+        programOutput: options.programOutput ?? (() => undefined),
+        stopOnMandatory: options.stopOnMandatory ?? false,
     });
+    if (result.failure && !allowFailure) {
+        throw new Error(`the run ended early (${result.failure.kind}): ${result.failure.message}\n${result.failure.details.join("\n")}`);
+    }
+    return result;
 }
 
 /** Diagnostics of one policy, optionally only those about the resource with this logical name. */

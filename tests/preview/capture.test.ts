@@ -101,7 +101,8 @@ describe("offline preview: capturing a program", () => {
         assert.strictEqual(ctx.dryRun, "true");
         assert.strictEqual(ctx.cwd, echoPack, "the pack runs with its own folder as cwd");
         assert.ok(ctx.configKeys.includes("aws:region") && ctx.configKeys.includes("component-program:keyDescription"));
-        assert.deepStrictEqual(ctx.secretKeys, ["component-program:keyDescription"]);
+        // main.go RunPlugin: the language host passes no PULUMI_CONFIG_SECRET_KEYS to a pack.
+        assert.deepStrictEqual(ctx.secretKeys, []);
     });
 
     it("never shows a secret value in the report, even when a policy echoes it", () => {
@@ -163,7 +164,7 @@ describe("offline preview: preview and update modes", () => {
         assert.match(pd[0].message, /can't run policy 'read-unknown'.*during preview/);
         assert.strictEqual(preview.summary.undecidable, 1);
         const ud = update.diagnostics.filter(d => d.policyName === "read-unknown");
-        assert.deepStrictEqual(ud.map(d => d.enforcementLevel), ["mandatory"]);
+        assert.deepStrictEqual(ud.map(d => [d.enforcementLevel, d.undecidable]), [["mandatory", false]]);
         assert.strictEqual(update.summary.undecidable, 0);
         assert.strictEqual(echoed(update, "echo-context").dryRun, "false");
     });
@@ -178,18 +179,22 @@ describe("offline preview: preview and update modes", () => {
 
     it("records aliases as URNs and resource options, as the engine hands them to analyzers", () => {
         const queue = resource(preview, "renamed");
-        assert.deepStrictEqual(queue.options.aliases, ["urn:pulumi:dev::test::aws:sqs/queue:Queue::old-queue"]);
+        assert.deepStrictEqual(queue.aliasUrns, ["urn:pulumi:dev::test::aws:sqs/queue:Queue::old-queue"]);
+        // step_generator.go:771-825: analyzers get the alias that matched old state; a new stack has none.
+        assert.deepStrictEqual(queue.options.aliases, []);
+        assert.deepStrictEqual(echoed(preview, "echo-inputs", "probe-topic").opts.aliases, []);
         assert.strictEqual(queue.options.protect, true);
         assert.deepStrictEqual(queue.options.ignoreChanges, ["tags"]);
     });
 
-    it("reads (Resource.get) take part in AnalyzeStack only, as in the engine", () => {
+    it("reads (Resource.get) take part in neither Analyze nor AnalyzeStack, as in the engine", () => {
         const existing = resource(preview, "probe-existing");
         assert.strictEqual(existing.external, true);
         assert.strictEqual(existing.id, "existing-bucket");
         assert.deepStrictEqual(preview.diagnostics.filter(d => d.policyName === "echo-inputs" && d.resourceName === "probe-existing"), []);
+        // step_executor.go:575: reads go to `reads`, and AnalyzeStack ranges over `news` only.
         const graph: any[] = echoed(preview, "echo-stack");
-        assert.strictEqual(graph.find(g => g.urn.endsWith("::probe-existing")).outputs.arn, "arn:aws:s3:::existing-bucket");
+        assert.strictEqual(graph.find(g => g.urn.endsWith("::probe-existing")), undefined);
     });
 
     it("hands analyzers the explicit provider with its inputs (default tags)", () => {

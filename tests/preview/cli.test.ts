@@ -123,13 +123,19 @@ describe("offline preview CLI", () => {
         assert.ok(!r.stdout.includes("state-secret-token"), "a decrypted secret from the export stays out of the report");
     });
 
+    it("exits 2 for a program that fails, with the program's own message as the CLI shows it, marked as the program's", () => {
+        const r = run(["--program", path.join(fixturesDir, "programs", "throwing-program"), "--policy-pack", echoPack, "--transpile-only"]);
+        assert.strictEqual(r.code, 2, `${r.stdout}\n${r.stderr}`);
+        assert.match(r.stderr, /^error: Program throwing-program \(.*throwing-program\) exited with code 32\.\n    Missing required configuration variable 'throwing-program:serviceName'\n/);
+        assert.match(r.stderr, /This is the program's own error/);
+        assert.doesNotMatch(r.stderr, /offline-preview|preview\/dist/, "nothing of ours in it");
+    });
+
     const usageErrors: [string, string[], RegExp][] = [
         ["an unknown option", ["--frobnicate"], /Unknown option '--frobnicate'.*--help/],
         ["a bad mode", ["--mode", "apply"], /--mode must be 'preview' or 'update'/],
         ["a missing policy pack folder", ["--program", componentProgram, "--policy-pack", "nope/"], /Policy pack folder nope\/ does not exist/],
         ["a folder without Pulumi.yaml", ["--program", fixturesDir, "--policy-pack", echoPack], /No Pulumi.yaml in .*fixtures/],
-        ["a program that throws", ["--program", path.join(fixturesDir, "programs", "throwing-program"), "--policy-pack", echoPack, "--transpile-only"],
-            /The program failed: Missing required configuration variable 'throwing-program:serviceName'/],
         ["a pack that prints to stdout before its port", ["--program", componentProgram, "--policy-pack", path.join(fixturesDir, "packs", "stdout-pack"), "--secret", "keyDescription=x", "--transpile-only"],
             /wrote 'loading my policies...' to stdout before its port/],
         ["a policy that throws", ["--program", componentProgram, "--policy-pack", path.join(fixturesDir, "packs", "throwing-pack"), "--secret", "keyDescription=x", "--transpile-only"],

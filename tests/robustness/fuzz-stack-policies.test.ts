@@ -30,7 +30,7 @@ describe("robustness: stack policies and realistic stacks under arbitrary inputs
     before(async () => {
         pack = await FuzzPack.start();
         const captured = await captureProgram({
-            program: compliantPipeline, project: "fuzz", stack: "dev", mode: "update",
+            program: compliantPipeline, projectName: "fuzz", stack: "dev", mode: "update",
             config: { values: { "aws:region": "eu-west-1" }, secretKeys: [] },
         });
         seed = captured.resources;

@@ -75,6 +75,16 @@ function assertUserFailure(r: CliRun, message: RegExp): void {
     assert.strictEqual(r.stderr.trim().split("\n").length, 1, "one paragraph");
 }
 
+/** A program's own failure: exit 2, the program's message as the CLI shows it, marked as the program's. */
+function assertProgramFailure(r: CliRun, headline: RegExp, programMessage: RegExp): void {
+    assert.strictEqual(r.code, 2, `exit code (stderr: ${r.stderr})`);
+    const ours = r.stderr.slice(r.stderr.indexOf("error: "));
+    assert.match(ours, headline);
+    assert.match(ours, programMessage);
+    assert.match(ours, /This is the program's own error/);
+    assert.doesNotMatch(ours, /failed unexpectedly|bug in the offline preview|preview\/dist/, "reported as a bug of the tool");
+}
+
 function tmpFile(name: string, content: string): string {
     const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "robustness-")), name);
     fs.writeFileSync(f, content);
@@ -102,15 +112,24 @@ function stateExport(version: unknown = 3): string {
 describe("robustness: the offline preview under bad input (CLI, exit 2, no orphan processes)", function () {
     this.timeout(180_000);
 
-    it("a program that throws inside an apply: exit 2 naming the error, no stack trace", async () => {
+    it("a program that throws inside an apply: exit 2 with the program's own error, as the program's fault", async () => {
         const r = await runCli(["--program", program("apply-throws"), "--policy-pack", policyPackDir]);
-        assertUserFailure(r, /The program failed: .*Cannot read properties of undefined \(reading 'length'\).*Fix the program/);
+        assertProgramFailure(r, /^error: Program apply-throws \(.*\) exited with code 32\./,
+            /Running program '.*apply-throws.*index\.js' failed with an unhandled exception:\n.*Cannot read properties of undefined \(reading 'length'\)/);
         await assertNoLeftovers(r);
     });
 
-    it("a program that never resolves: a time-out with a clear message, within the limit", async () => {
-        const r = await runCli(["--program", program("never-resolves"), "--policy-pack", policyPackDir, "--timeout", "3"]);
-        assertUserFailure(r, /The program did not finish within 3 s: something it awaits never resolves.*--timeout SECONDS/);
+    it("a program whose input never resolves: the SDK's own diagnosis, as the CLI shows it", async () => {
+        const r = await runCli(["--program", program("never-resolves"), "--policy-pack", policyPackDir, "--timeout", "60"]);
+        assertProgramFailure(r, /^error: Program never-resolves \(.*\) exited with code 1\./,
+            /the program exited before the following resource\s+registrations could complete:\n\s+\* "thing" \[test:index:Thing\] was waiting for the value of its input property "name"/);
+        await assertNoLeftovers(r);
+    });
+
+    it("a program that never finishes: a time-out with a clear message, within the limit, and the program is stopped", async () => {
+        const r = await runCli(["--program", program("hangs-forever"), "--policy-pack", policyPackDir, "--timeout", "3"]);
+        assert.strictEqual(r.code, 2, r.stderr);
+        assert.match(r.stderr, /^error: Program hangs-forever \(.*\) did not finish within 3 s: something it awaits never resolves.*\n.*--timeout SECONDS/);
         assert.ok(r.ms < 30_000, `took ${r.ms} ms for a 3 s time-out`);
         await assertNoLeftovers(r);
     });

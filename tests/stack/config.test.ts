@@ -84,13 +84,17 @@ describe("stack config", () => {
 
     describe("through the offline preview", () => {
         it("a missing environment stops the program with the one message, before any resource", async () => {
-            await assert.rejects(previewStack({ config: { environment: "" } }),
-                /The program failed: Invalid stack config 'environment': missing \(required\)\. Allowed: dev \| staging \| prod\./);
+            const r = await previewStack({ config: { environment: "" } });
+            assert.strictEqual(r.failure?.kind, "program");
+            assert.deepStrictEqual(r.failure!.details, ["Invalid stack config 'environment': missing (required). Allowed: dev | staging | prod. Set it with 'pulumi config set environment <value>'."]);
+            assert.deepStrictEqual(r.resources.map(x => x.type), ["pulumi:pulumi:Stack"], "nothing but the stack was registered");
         });
 
         it("a malformed value stops it too (sourceProvider)", async () => {
-            await assert.rejects(previewStack({ config: { sourceProvider: "github" } }),
-                /The program failed: Invalid stack config 'sourceProvider': 'github' is not one of the allowed values\. Allowed: codestar \| s3\./);
+            const r = await previewStack({ config: { sourceProvider: "github" } });
+            assert.strictEqual(r.failure?.kind, "program");
+            assert.deepStrictEqual(r.failure!.details, ["Invalid stack config 'sourceProvider': 'github' is not one of the allowed values. Allowed: codestar | s3. Set it with 'pulumi config set sourceProvider <value>'."]);
+            assert.deepStrictEqual(r.resources.map(x => x.type), ["pulumi:pulumi:Stack"]);
         });
     });
 });

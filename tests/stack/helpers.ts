@@ -9,7 +9,7 @@ export const stackDir = path.join(repoRoot, "stack");
 export type StackRunOptions = Omit<PreviewOptions, "programDir" | "policyPacks">;
 
 export function previewStack(o: StackRunOptions = {}): Promise<PreviewResult> {
-    return runPreview({ policyPacks: [policyPackDir], ...o, programDir: stackDir });
+    return runPreview({ policyPacks: [policyPackDir], programOutput: () => undefined, ...o, programDir: stackDir });
 }
 
 /** Options for a prod stack (there is no Pulumi.prod.yaml: everything comes from `config`). */

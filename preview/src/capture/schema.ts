@@ -43,17 +43,52 @@ export class SchemaIndex {
         return this.packageRoots.get(pkg);
     }
 
-    private load(type: string): TypeSchema {
-        // aws:s3/bucket:Bucket -> <@pulumi/aws>/s3/bucket.js
+    /** The installed version of a provider's SDK package (@pulumi/<pkg>), if any. */
+    packageVersion(pkg: string): string | undefined {
+        const root = this.packageRoot(pkg);
+        if (!root) return undefined;
+        try {
+            return JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version;
+        } catch {
+            return undefined;
+        }
+    }
+
+    /**
+     * The version of @pulumi/<dep> a provider package's SDK was generated against (its dependency's
+     * lower bound): the version a plugin's bundled SDK registers its children with.
+     */
+    dependencyVersion(pkg: string, dep: string): string | undefined {
+        const root = this.packageRoot(pkg);
+        if (!root) return undefined;
+        try {
+            const deps = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).dependencies ?? {};
+            const m = /(\d+\.\d+\.\d+(?:-[\w.]+)?)/.exec(String(deps[`@pulumi/${dep}`] ?? ""));
+            return m?.[1];
+        } catch {
+            return undefined;
+        }
+    }
+
+    /** The generated class of a type token: aws:s3/bucket:Bucket -> s3/bucket.js; awsx:ec2:Vpc -> ec2/vpc.js. */
+    private classFile(type: string): string | undefined {
         const m = /^([a-z0-9-]+):([A-Za-z0-9_/]+)\/([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(type);
-        if (!m) {
+        const c = m ? undefined : /^([a-z0-9-]+):([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(type);
+        const pkg = m?.[1] ?? c?.[1];
+        const root = pkg ? this.packageRoot(pkg) : undefined;
+        if (!root) return undefined;
+        if (m) {
+            return path.join(root, m[2] === "index" ? "" : m[2], `${m[3]}.js`);
+        }
+        const name = c![3].charAt(0).toLowerCase() + c![3].slice(1);
+        return path.join(root, c![2] === "index" ? "" : c![2], `${name}.js`);
+    }
+
+    private load(type: string): TypeSchema {
+        const file = this.classFile(type);
+        if (!file) {
             return empty;
         }
-        const root = this.packageRoot(m[1]);
-        if (!root) {
-            return empty;
-        }
-        const file = path.join(root, m[2] === "index" ? "" : m[2], `${m[3]}.js`);
         let src: string;
         try {
             src = fs.readFileSync(file, "utf8");

@@ -4,6 +4,7 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { UserError, messageOf } from "../errors";
 import { CapturedResource } from "../model";
+import { splitArgs } from "../capture/launch";
 import { WireProperties } from "../wire";
 
 // The protocol types come from the same @pulumi/pulumi that packs use, so messages are compatible.
@@ -75,6 +76,8 @@ export interface Remediation {
 }
 
 export interface StackContext {
+    /** False for `pulumi policy analyze`, which starts packs without ConfigureStack. */
+    configureStack?: boolean;
     project: string;
     stack: string;
     organization: string;
@@ -87,8 +90,16 @@ export interface StackContext {
 /** A policy pack folder as `--policy-pack DIR` names it. */
 export interface PackLocation {
     dir: string;
-    /** What `require` loads: the folder (package.json `main` applies), or PulumiPolicy.yaml's `main`. */
+    /**
+     * What run-policy-pack loads: the folder, so package.json `main` decides. PulumiPolicy.yaml's
+     * `main` is read only by `pulumi policy publish` (pkg/cmd/pulumi/policy/policy_publish.go).
+     */
     program: string;
+    /** PulumiPolicy.yaml `runtime.options`, as for programs: TypeScript on unless turned off, node arguments. */
+    typescript: boolean;
+    nodeargs: string;
+    /** PulumiPolicy.yaml `version`, which overrides the pack's own everywhere (analyzer_plugin.go:270-275). */
+    version?: string;
 }
 
 export function locatePack(dir: string): PackLocation {
@@ -111,7 +122,9 @@ export function locatePack(dir: string): PackLocation {
     if (runtime !== "nodejs") {
         throw new UserError(`Policy pack ${dir} uses runtime '${runtime ?? "(none)"}'; only nodejs packs can run here.`);
     }
-    return { dir: abs, program: typeof doc.main === "string" ? path.resolve(abs, doc.main) : abs };
+    const options = doc.runtime && typeof doc.runtime === "object" && doc.runtime.options && typeof doc.runtime.options === "object" ? doc.runtime.options : {};
+    const version = typeof doc.version === "string" || typeof doc.version === "number" ? String(doc.version) : undefined;
+    return { dir: abs, program: abs, typescript: options.typescript !== false, nodeargs: typeof options.nodeargs === "string" ? options.nodeargs : "", version };
 }
 
 function structFrom(props: WireProperties): any {
@@ -142,7 +155,22 @@ function optionsProto(r: CapturedResource): any {
     return o;
 }
 
-function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined, useOutputs: boolean): any {
+/**
+ * Top-level keys starting with `__` (a provider's bookkeeping, such as `__defaults`) are not sent to
+ * Analyze or AnalyzeStack (pkg/resource/plugin/analyzer_plugin.go); Remediate gets them.
+ */
+function withoutInternalKeys(props: WireProperties): WireProperties {
+    let out: WireProperties | undefined;
+    for (const k of Object.keys(props)) {
+        if (k.startsWith("__")) {
+            out ??= { ...props };
+            delete out[k];
+        }
+    }
+    return out ?? props;
+}
+
+function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): any {
     if (!r.provider) {
         return undefined;
     }
@@ -152,7 +180,8 @@ function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedRes
     pr.setUrn(r.provider);
     pr.setType(p?.type ?? parts[2] ?? "");
     pr.setName(p?.name ?? parts[3] ?? "");
-    pr.setProperties(structFrom(p ? (useOutputs ? p.outputs : p.inputs) : {}));
+    // step_generator.go:1429 and 3572: the provider's inputs, in Analyze and in AnalyzeStack alike.
+    pr.setProperties(structFrom(p ? withoutInternalKeys(p.inputs) : {}));
     return pr;
 }
 
@@ -177,22 +206,28 @@ export class PolicyPackProcess {
             throw new UserError(`Policy pack ${location.dir} has no @pulumi/pulumi installed.`,
                 "Run 'npm install' in the policy pack folder first.");
         }
-        const env: Record<string, string> = {
-            ...process.env as Record<string, string>,
-            PULUMI_NODEJS_ORGANIZATION: ctx.organization,
-            PULUMI_NODEJS_PROJECT: ctx.project,
-            PULUMI_NODEJS_STACK: ctx.stack,
-            PULUMI_NODEJS_DRY_RUN: String(ctx.dryRun),
-            PULUMI_CONFIG: JSON.stringify(ctx.config),
-            PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(ctx.secretKeys),
-            PULUMI_NODEJS_TYPESCRIPT: "true",
-            ...(opts.env ?? {}),
-        };
+        // sdk/nodejs/cmd/pulumi-language-nodejs/main.go:1646-1739 (RunPlugin): the engine's environment,
+        // PULUMI_NODEJS_TYPESCRIPT unless the pack turns TypeScript off, and the stack's context from
+        // ConfigureStack, each only when not empty. No PULUMI_CONFIG_SECRET_KEYS: the language host
+        // does not pass it to packs.
+        const env: Record<string, string> = { ...process.env as Record<string, string> };
+        const set = (k: string, v: string) => { if (v !== "") env[k] = v; };
+        if (location.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
+        if (ctx.configureStack !== false) {
+            set("PULUMI_NODEJS_ORGANIZATION", ctx.organization);
+            set("PULUMI_NODEJS_PROJECT", ctx.project);
+            set("PULUMI_NODEJS_STACK", ctx.stack);
+            set("PULUMI_NODEJS_DRY_RUN", String(ctx.dryRun));
+            set("PULUMI_CONFIG", JSON.stringify(ctx.config));
+        }
+        Object.assign(env, opts.env ?? {});
         // The engine's address is passed but never dialled by run-policy-pack.
         const spawnedAt = process.hrtime.bigint();
-        const child = spawn(process.execPath, [runPolicyPack, "127.0.0.1:0", location.program], {
+        // main.go:1690-1701: run-policy-pack, then nodeargs, then the engine's address and the pack's folder.
+        const child = spawn(process.execPath, [runPolicyPack, ...splitArgs(location.nodeargs), "127.0.0.1:0", location.program], {
             cwd: location.dir, env, stdio: ["ignore", "pipe", "pipe"],
         });
+        installExitHook();
         livePacks.add(child);
         child.on("exit", () => livePacks.delete(child));
         let stderr = "";
@@ -217,7 +252,8 @@ export class PolicyPackProcess {
                     resolve(Number(first));
                 } else {
                     child.kill("SIGKILL");
-                    reject(new UserError(`Policy pack ${location.dir} wrote '${first.slice(0, 80)}' to stdout before its port, so the engine cannot connect to it (non-numeric port).`,
+                    // sdk/policy_proxy.go:119-126 reads the port with Fscanf("%d\n").
+                    reject(new UserError(`Policy pack ${location.dir} wrote '${first.slice(0, 80)}' to stdout before its port, so the engine cannot connect to it (could not read policy pack port: expected integer).`,
                         "Remove console.log/pulumi.log calls at the pack's top level; write diagnostics to stderr instead."));
                 }
             };
@@ -248,8 +284,12 @@ export class PolicyPackProcess {
         child.stderr!.on("data", d => { p.stderr += d.toString(); if (p.stderr.length > 64_000) p.stderr = p.stderr.slice(-64_000); });
         p.stderr = stderr;
         child.on("exit", (code, signal) => { p.exited = { code, signal }; });
-        await p.handshake();
-        await p.configureStack(ctx);
+        // sdk/policy_proxy.go: the language host's proxy answers Handshake itself and forwards
+        // ConfigureStack once the pack is up; then the engine calls GetPluginInfo.
+        if (ctx.configureStack !== false) {
+            await p.configureStack(ctx);
+        }
+        await p.getPluginInfo();
         return p;
     }
 
@@ -291,13 +331,10 @@ export class PolicyPackProcess {
             "A policy that throws fails the whole preview in the real engine too: fix the policy so it handles this input.");
     }
 
-    private async handshake(): Promise<void> {
-        const req = new analyzerproto.AnalyzerHandshakeRequest();
-        req.setEngineAddress("127.0.0.1:0");
-        req.setRootDirectory(this.location.dir);
-        req.setProgramDirectory(this.location.dir);
-        // Node packs do not implement Handshake; the engine accepts UNIMPLEMENTED.
-        await this.call("handshake", req, true);
+    /** GetPluginInfo: the engine asks it (pkg/host/host.go:329); a Node pack answers its @pulumi/policy version. */
+    async getPluginInfo(): Promise<string> {
+        const resp: any = await this.call("getPluginInfo", new emptyproto.Empty(), true);
+        return resp?.getVersion?.() ?? "";
     }
 
     private async configureStack(ctx: StackContext): Promise<void> {
@@ -326,7 +363,7 @@ export class PolicyPackProcess {
         });
         return {
             name: ai.getName(),
-            version: ai.getVersion(),
+            version: this.location.version ?? ai.getVersion(),
             displayName: ai.getDisplayname(),
             supportsConfig: ai.getSupportsconfig(),
             initialConfig,
@@ -363,25 +400,25 @@ export class PolicyPackProcess {
         await this.call("configure", req);
     }
 
-    private resourceRequest(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): any {
+    private resourceRequest(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined, forRemediate: boolean): any {
         const req = new analyzerproto.AnalyzeRequest();
         req.setType(r.type);
-        req.setProperties(structFrom(inputs));
+        req.setProperties(structFrom(forRemediate ? inputs : withoutInternalKeys(inputs)));
         req.setUrn(r.urn);
         req.setName(r.name);
         req.setOptions(optionsProto(r));
-        const pr = providerProto(r, lookup, false);
+        const pr = providerProto(r, lookup);
         if (pr) req.setProvider(pr);
         return req;
     }
 
     async remediate(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ remediations: Remediation[]; notApplicable: NotApplicable[] }> {
-        const resp: any = await this.call("remediate", this.resourceRequest(r, inputs, lookup));
+        const resp: any = await this.call("remediate", this.resourceRequest(r, inputs, lookup, true));
         return {
             remediations: resp.getRemediationsList().map((x: any) => ({
                 policyName: x.getPolicyname(),
                 policyPackName: x.getPolicypackname(),
-                policyPackVersion: x.getPolicypackversion(),
+                policyPackVersion: this.location.version ?? x.getPolicypackversion(),
                 description: x.getDescription(),
                 properties: x.getProperties()?.toJavaScript(),
                 diagnostic: x.getDiagnostic(),
@@ -391,8 +428,8 @@ export class PolicyPackProcess {
     }
 
     async analyze(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ diagnostics: Diagnostic[]; notApplicable: NotApplicable[] }> {
-        const resp: any = await this.call("analyze", this.resourceRequest(r, inputs, lookup));
-        return { diagnostics: diagnosticsOf(resp, r.urn), notApplicable: notApplicableOf(resp) };
+        const resp: any = await this.call("analyze", this.resourceRequest(r, inputs, lookup, false));
+        return { diagnostics: diagnosticsOf(resp, r.urn, this.location.version), notApplicable: notApplicableOf(resp) };
     }
 
     async analyzeStack(resources: CapturedResource[], lookup: (urn: string) => CapturedResource | undefined): Promise<{ diagnostics: Diagnostic[]; notApplicable: NotApplicable[] }> {
@@ -400,11 +437,11 @@ export class PolicyPackProcess {
         req.setResourcesList(resources.map(r => {
             const ar = new analyzerproto.AnalyzerResource();
             ar.setType(r.type);
-            ar.setProperties(structFrom(r.outputs));
+            ar.setProperties(structFrom(withoutInternalKeys(r.outputs)));
             ar.setUrn(r.urn);
             ar.setName(r.name);
             ar.setOptions(optionsProto(r));
-            const pr = providerProto(r, lookup, true);
+            const pr = providerProto(r, lookup);
             if (pr) ar.setProvider(pr);
             if (r.parent) ar.setParent(r.parent);
             ar.setDependenciesList(r.dependencies);
@@ -418,7 +455,7 @@ export class PolicyPackProcess {
             return ar;
         }));
         const resp: any = await this.call("analyzeStack", req);
-        return { diagnostics: diagnosticsOf(resp, ""), notApplicable: notApplicableOf(resp) };
+        return { diagnostics: diagnosticsOf(resp, "", this.location.version), notApplicable: notApplicableOf(resp) };
     }
 
     /** Stops the pack, as the engine does at the end of a run. */
@@ -435,11 +472,11 @@ export class PolicyPackProcess {
     }
 }
 
-function diagnosticsOf(resp: any, defaultUrn: string): Diagnostic[] {
+function diagnosticsOf(resp: any, defaultUrn: string, versionOverride: string | undefined): Diagnostic[] {
     return resp.getDiagnosticsList().map((d: any) => ({
         policyName: d.getPolicyname(),
         policyPackName: d.getPolicypackname(),
-        policyPackVersion: d.getPolicypackversion(),
+        policyPackVersion: versionOverride ?? d.getPolicypackversion(),
         description: d.getDescription(),
         message: d.getMessage(),
         enforcementLevel: levelNames[d.getEnforcementlevel()] ?? "advisory",
@@ -479,13 +516,20 @@ function withoutStack(details: string): string {
 /** Packs still running, killed if this process exits early so none is left orphaned. */
 const livePacks = new Set<ChildProcess>();
 
-function killAll(): void {
+/** Kills every pack this process started that is still running (for a CLI that is interrupted). */
+export function killLivePacks(): void {
     for (const c of livePacks) {
         try { c.kill("SIGKILL"); } catch { /* gone */ }
     }
     livePacks.clear();
 }
-process.on("exit", killAll);
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    process.once(sig, () => { killAll(); process.exit(128 + (sig === "SIGINT" ? 2 : sig === "SIGTERM" ? 15 : 1)); });
+
+let exitHookInstalled = false;
+
+/** Packs are killed when this process exits, however it exits. */
+function installExitHook(): void {
+    if (!exitHookInstalled) {
+        exitHookInstalled = true;
+        process.on("exit", killLivePacks);
+    }
 }

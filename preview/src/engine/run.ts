@@ -1,6 +1,8 @@
-import { CapturedResource, CapturedStack } from "../model";
+import { CaptureFailure } from "../capture/program";
+import { RegistrationRefused } from "../capture/registry";
+import { CapturedResource, CapturedStack, rootStackType } from "../model";
 import { WireProperties, collectSecretStrings } from "../wire";
-import { reconcileConfig } from "./config";
+import { ReconciledConfig, reconcileConfig } from "./config";
 import { AnalyzerInfo, Diagnostic, EnforcementLevel, PackLocation, PolicyInfo, PolicyPackProcess, Severity, StackContext } from "./pack";
 
 export interface ReportDiagnostic {
@@ -34,6 +36,14 @@ export interface ReportNotApplicable {
     reason: string;
 }
 
+/** A component whose children no policy saw (a provider plugin's component without a model). */
+export interface ReportNotAnalysed {
+    urn: string;
+    type: string;
+    name: string;
+    reason: string;
+}
+
 export interface PackReport {
     name: string;
     version: string;
@@ -51,8 +61,11 @@ export interface Report {
     diagnostics: ReportDiagnostic[];
     remediations: ReportRemediation[];
     notApplicable: ReportNotApplicable[];
-    summary: { mandatory: number; advisory: number; remediated: number; undecidable: number };
+    notAnalysed: ReportNotAnalysed[];
+    summary: { mandatory: number; advisory: number; remediated: number; undecidable: number; notAnalysed: number };
     warnings: string[];
+    /** Set when the run ended early (see CaptureFailure). */
+    failure?: CaptureFailure;
 }
 
 export interface RunPacksOptions {
@@ -74,157 +87,230 @@ const boilerplateNotApplicable = /^Policy (only applies to resources of type|doe
 const undecidablePrefix = /^can't run (policy|remediation) /;
 
 /**
- * Drives policy packs the way the engine does for `pulumi preview`/`pulumi up`: start every pack,
- * Handshake, ConfigureStack, GetAnalyzerInfo, Configure; for each resource Remediate (applying the
- * new inputs) then Analyze; one AnalyzeStack over every resource's outputs; stop the packs.
+ * deployment: a preview or update as the engine runs it. judge-all: the same, except that an update
+ * goes on past mandatory violations (for testing policies). analyze: `pulumi policy analyze`.
  */
-export async function runPolicyPacks(captured: CapturedStack, o: RunPacksOptions): Promise<Report> {
-    const ctx: StackContext = {
-        project: captured.project, stack: captured.stack, organization: captured.organization,
-        dryRun: captured.mode === "preview", config: o.config.values, secretKeys: o.config.secretKeys,
-        tags: o.stackTags,
-    };
-    const started = await Promise.allSettled(o.packs.map(p => PolicyPackProcess.start(p, ctx, { timeoutMs: o.startTimeoutMs })));
-    const packs = started.filter(s => s.status === "fulfilled").map(s => (s as PromiseFulfilledResult<PolicyPackProcess>).value);
-    try {
-        const failed = started.find(s => s.status === "rejected") as PromiseRejectedResult | undefined;
-        if (failed) {
-            throw failed.reason;
-        }
-        const infos: AnalyzerInfo[] = [];
-        for (let i = 0; i < packs.length; i++) {
-            const info = await packs[i].getAnalyzerInfo();
-            const cfg = reconcileConfig(info, o.packConfigs?.[i], o.packConfigSources?.[i]);
-            await packs[i].configure(cfg);
-            for (const p of info.policies) {
-                p.enforcementLevel = cfg[p.name]?.enforcementLevel ?? p.enforcementLevel;
+export type SessionKind = "deployment" | "judge-all" | "analyze";
+
+interface Collected {
+    diagnostics: Diagnostic[];
+    remediations: ReportRemediation[];
+    notApplicable: ReportNotApplicable[];
+}
+
+/**
+ * The analyzers of one run, driven as the engine drives them (pkg/resource/deploy/step_generator.go):
+ * started and configured once; for each resource as it registers, Remediate on every pack in turn
+ * (each sees the inputs the previous one produced), then Analyze on all packs; one AnalyzeStack at
+ * the end of a run that did not fail; stopped at the end.
+ */
+export class PolicySession {
+    private readonly collected: Collected = { diagnostics: [], remediations: [], notApplicable: [] };
+    private readonly configs: ReconciledConfig[] = [];
+    private analyzedCount = 0;
+    readonly warnings: string[] = [];
+
+    private constructor(readonly packs: PolicyPackProcess[], readonly infos: AnalyzerInfo[], private readonly kind: SessionKind, private readonly dryRun: boolean) {}
+
+    /**
+     * Starts and configures the packs. `deployment`: a preview or an update, where remediations
+     * change the inputs and an update stops at the first resource with a mandatory violation.
+     * `analyze`: `pulumi policy analyze` of existing state (analyze_snapshot.go:181-325), where
+     * remediations are reported and never applied, and nothing stops.
+     */
+    static async start(ctx: StackContext, o: RunPacksOptions, kind: SessionKind = "deployment"): Promise<PolicySession> {
+        const started = await Promise.allSettled(o.packs.map(p => PolicyPackProcess.start(p, ctx, { timeoutMs: o.startTimeoutMs })));
+        const packs = started.filter(s => s.status === "fulfilled").map(s => (s as PromiseFulfilledResult<PolicyPackProcess>).value);
+        try {
+            const failed = started.find(s => s.status === "rejected") as PromiseRejectedResult | undefined;
+            if (failed) {
+                throw failed.reason;
             }
-            infos.push(info);
+            const infos: AnalyzerInfo[] = [];
+            const session = new PolicySession(packs, infos, kind, ctx.dryRun);
+            for (let i = 0; i < packs.length; i++) {
+                const info = await packs[i].getAnalyzerInfo();
+                const { config, warnings } = reconcileConfig(info, o.packConfigs?.[i], o.packConfigSources?.[i], o.packs[i].dir);
+                session.warnings.push(...warnings);
+                await packs[i].configure(config);
+                for (const p of info.policies) {
+                    p.enforcementLevel = (config[p.name]?.enforcementLevel || p.enforcementLevel) as EnforcementLevel;
+                }
+                infos.push(info);
+                session.configs.push(config);
+            }
+            return session;
+        } catch (e) {
+            await Promise.all(packs.map(p => p.kill()));
+            throw e;
         }
-        return await analyzeAll(captured, packs, infos, o);
-    } finally {
-        await Promise.all(packs.map(p => p.kill()));
+    }
+
+    get analyzed(): number {
+        return this.analyzedCount;
+    }
+
+    /**
+     * Remediate then Analyze one resource (step_generator.go:1401-1478). Returns the inputs the engine
+     * goes on with. During an update a mandatory violation (or one at level remediate, which the engine
+     * counts as mandatory: analyze_snapshot.go:72) makes the resource invalid and the update stops.
+     */
+    async analyzeResource(r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): Promise<WireProperties> {
+        let inputs: WireProperties = r.inputs;
+        for (let i = 0; i < this.packs.length; i++) {
+            const rem = await this.packs[i].remediate(r, inputs, lookup);
+            for (const x of rem.remediations) {
+                if (x.diagnostic) {
+                    this.collected.diagnostics.push({
+                        policyName: x.policyName, policyPackName: x.policyPackName, policyPackVersion: x.policyPackVersion,
+                        description: x.description, message: x.diagnostic, enforcementLevel: "advisory", urn: r.urn, severity: "",
+                    });
+                } else if (x.properties) {
+                    if (this.kind !== "analyze") inputs = x.properties;
+                    this.collected.remediations.push({
+                        policyPackName: x.policyPackName, policyName: x.policyName, urn: r.urn,
+                        resourceType: r.type, resourceName: r.name, description: x.description,
+                    });
+                }
+            }
+            pushNotApplicable(this.collected.notApplicable, this.infos[i].name, r.urn, rem.notApplicable);
+        }
+        const analyses = await Promise.all(this.packs.map(p => p.analyze(r, inputs, lookup)));
+        let mandatory: Diagnostic | undefined;
+        analyses.forEach((a, i) => {
+            for (const d of a.diagnostics) {
+                const level: EnforcementLevel = d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel;
+                const diag = { ...d, enforcementLevel: level, urn: d.urn || r.urn };
+                if (level === "mandatory") mandatory ??= diag;
+                this.collected.diagnostics.push(diag);
+            }
+            pushNotApplicable(this.collected.notApplicable, this.infos[i].name, r.urn, a.notApplicable);
+        });
+        this.analyzedCount++;
+        if (mandatory && this.kind === "deployment" && !this.dryRun) {
+            throw new RegistrationRefused(`resource ${r.urn} is invalid: policy ${mandatory.policyName} (${mandatory.policyPackName}) reported a mandatory violation`);
+        }
+        return inputs;
+    }
+
+    /**
+     * AnalyzeStack over the outputs of the resources the deployment manages (step_generator.go:3496
+     * ranges over `news`; reads go to `reads`, step_executor.go:575). `includeReads` is for
+     * `pulumi policy analyze`, which judges every resource in the state (analyze_snapshot.go:256).
+     */
+    async analyzeStack(all: CapturedResource[], lookup: (urn: string) => CapturedResource | undefined, includeReads = false): Promise<void> {
+        const resources = includeReads ? all : all.filter(r => !r.external);
+        const stackUrn = resources.find(r => r.type === rootStackType && !r.parent)?.urn ?? "";
+        const urns = new Set(resources.map(r => r.urn));
+        const results = await Promise.all(this.packs.map(p => p.analyzeStack(resources, lookup)));
+        results.forEach((s, i) => {
+            for (const d of s.diagnostics) {
+                // analyze_snapshot.go:122: a stack policy's violation is attributed to its resource, else to the stack.
+                const urn = urns.has(d.urn) ? d.urn : stackUrn;
+                this.collected.diagnostics.push({ ...d, enforcementLevel: d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel, urn });
+            }
+            pushNotApplicable(this.collected.notApplicable, this.infos[i].name, "", s.notApplicable);
+        });
+    }
+
+    async close(): Promise<void> {
+        await Promise.all(this.packs.map(p => p.kill()));
+    }
+
+    /** What the CLI would show, with secrets that policies echoed redacted. */
+    report(captured: CapturedStack, o: { redactSecrets?: boolean; warnings?: string[] } = {}): Report {
+        const byUrn = new Map(captured.resources.map(r => [r.urn, r] as const));
+        const policyInfo = new Map<string, PolicyInfo>();
+        this.infos.forEach(info => info.policies.forEach(p => policyInfo.set(`${info.name}\u0000${p.name}`, p)));
+        const secrets = o.redactSecrets === false ? new Set<string>() : collectSecrets(captured.resources);
+        const warnings: string[] = [...(o.warnings ?? []), ...this.warnings];
+        let redacted = 0;
+        const redact = (s: string) => {
+            let out = s;
+            for (const v of secrets) {
+                if (out.includes(v)) {
+                    out = out.split(v).join("[secret]");
+                    redacted++;
+                }
+            }
+            return out;
+        };
+        const diagnostics: ReportDiagnostic[] = this.collected.diagnostics.map(d => {
+            const r = byUrn.get(d.urn);
+            const p = policyInfo.get(`${d.policyPackName}\u0000${d.policyName}`);
+            const rd: ReportDiagnostic = {
+                policyPackName: d.policyPackName,
+                policyPackVersion: d.policyPackVersion,
+                policyName: d.policyName,
+                enforcementLevel: d.enforcementLevel,
+                severity: d.severity || p?.severity || "",
+                urn: d.urn,
+                resourceType: r?.type ?? "",
+                resourceName: r?.name ?? "",
+                message: redact(d.message),
+                undecidable: undecidablePrefix.test(d.message),
+            };
+            if (p?.framework && (p.framework.name || p.framework.reference)) {
+                rd.framework = p.framework;
+            }
+            return rd;
+        });
+        if (redacted > 0) {
+            warnings.push(`${redacted} secret value(s) that policies wrote into messages were replaced with [secret]`);
+        }
+        const notAnalysed = captured.resources.filter(r => r.notAnalysed).map(r => ({ urn: r.urn, type: r.type, name: r.name, reason: r.notAnalysed! }));
+        return {
+            project: captured.project,
+            stack: captured.stack,
+            mode: captured.mode,
+            source: captured.source,
+            policyPacks: this.infos.map((info, i) => ({ name: info.name, version: info.version, dir: this.packs[i].location.dir, policies: info.policies })),
+            resources: captured.resources,
+            diagnostics,
+            remediations: this.collected.remediations,
+            notApplicable: this.collected.notApplicable.map(n => ({ ...n, reason: redact(n.reason) })),
+            notAnalysed,
+            summary: {
+                mandatory: diagnostics.filter(d => d.enforcementLevel === "mandatory").length,
+                advisory: diagnostics.filter(d => d.enforcementLevel === "advisory" && !d.undecidable).length,
+                remediated: this.collected.remediations.length,
+                undecidable: diagnostics.filter(d => d.undecidable).length,
+                notAnalysed: notAnalysed.length,
+            },
+            warnings,
+        };
     }
 }
 
-async function analyzeAll(captured: CapturedStack, packs: PolicyPackProcess[], infos: AnalyzerInfo[], o: RunPacksOptions): Promise<Report> {
-    const byUrn = new Map(captured.resources.map(r => [r.urn, r] as const));
-    const lookup = (urn: string) => byUrn.get(urn);
-    const policyInfo = new Map<string, PolicyInfo>();
-    infos.forEach(info => info.policies.forEach(p => policyInfo.set(`${info.name}\u0000${p.name}`, p)));
-
-    const perResource: { diagnostics: Diagnostic[]; remediations: ReportRemediation[]; notApplicable: ReportNotApplicable[] }[] = [];
-    const analyzed = captured.resources.filter(r => !r.external);
-    let done = 0;
-    let next = 0;
-    const worker = async () => {
-        while (next < analyzed.length) {
-            const index = next++;
-            const r = analyzed[index];
-            const result = { diagnostics: [] as Diagnostic[], remediations: [] as ReportRemediation[], notApplicable: [] as ReportNotApplicable[] };
-            let inputs: WireProperties = r.inputs;
-            for (let i = 0; i < packs.length; i++) {
-                const rem = await packs[i].remediate(r, inputs, lookup);
-                for (const x of rem.remediations) {
-                    if (x.properties) {
-                        inputs = x.properties;
-                        result.remediations.push({
-                            policyPackName: x.policyPackName, policyName: x.policyName, urn: r.urn,
-                            resourceType: r.type, resourceName: r.name, description: x.description,
-                        });
-                    }
-                    if (x.diagnostic) {
-                        result.diagnostics.push({
-                            policyName: x.policyName, policyPackName: x.policyPackName, policyPackVersion: x.policyPackVersion,
-                            description: x.description, message: x.diagnostic, enforcementLevel: "advisory", urn: r.urn, severity: "",
-                        });
-                    }
-                }
-                pushNotApplicable(result.notApplicable, infos[i].name, r.urn, rem.notApplicable);
-            }
-            if (inputs !== r.inputs) {
-                // The engine creates the resource from the remediated inputs, so its outputs carry them too.
-                r.outputs = { ...r.outputs, ...inputs };
-                r.inputs = inputs;
-            }
-            const analyses = await Promise.all(packs.map(p => p.analyze(r, inputs, lookup)));
-            analyses.forEach((a, i) => {
-                result.diagnostics.push(...a.diagnostics.map(d => ({ ...d, urn: d.urn || r.urn })));
-                pushNotApplicable(result.notApplicable, infos[i].name, r.urn, a.notApplicable);
-            });
-            perResource[index] = result;
-            done++;
-            o.onProgress?.(done, analyzed.length);
-        }
+/**
+ * Judges existing state as `pulumi policy analyze --file` does (analyze_snapshot.go:181-325): packs
+ * started without ConfigureStack; every resource in the state, reads included, through Remediate
+ * (reported, not applied) and Analyze on its inputs; one AnalyzeStack over every resource's outputs.
+ */
+export async function analyzeState(captured: CapturedStack, o: RunPacksOptions): Promise<Report> {
+    const ctx: StackContext = {
+        configureStack: false,
+        project: captured.project, stack: captured.stack, organization: captured.organization,
+        dryRun: true, config: o.config.values, secretKeys: o.config.secretKeys,
     };
-    await Promise.all(Array.from({ length: Math.min(16, Math.max(1, analyzed.length)) }, worker));
-
-    const diagnostics: Diagnostic[] = perResource.flatMap(x => x.diagnostics);
-    const remediations = perResource.flatMap(x => x.remediations);
-    const notApplicable = perResource.flatMap(x => x.notApplicable);
-    const stackResults = await Promise.all(packs.map(p => p.analyzeStack(captured.resources, lookup)));
-    stackResults.forEach((s, i) => {
-        diagnostics.push(...s.diagnostics);
-        pushNotApplicable(notApplicable, infos[i].name, "", s.notApplicable);
-    });
-
-    const secrets = o.redactSecrets === false ? new Set<string>() : collectSecrets(captured.resources);
-    const warnings: string[] = [];
-    let redacted = 0;
-    const redact = (s: string) => {
-        let out = s;
-        for (const v of secrets) {
-            if (out.includes(v)) {
-                out = out.split(v).join("[secret]");
-                redacted++;
+    const session = await PolicySession.start(ctx, o, "analyze");
+    try {
+        const byUrn = new Map(captured.resources.map(r => [r.urn, r] as const));
+        const lookup = (urn: string) => byUrn.get(urn);
+        const all = captured.resources;
+        let next = 0;
+        const worker = async () => {
+            while (next < all.length) {
+                await session.analyzeResource(all[next++], lookup);
+                o.onProgress?.(session.analyzed, all.length);
             }
-        }
-        return out;
-    };
-
-    const reportDiagnostics: ReportDiagnostic[] = diagnostics.map(d => {
-        const r = byUrn.get(d.urn);
-        const p = policyInfo.get(`${d.policyPackName}\u0000${d.policyName}`);
-        const rd: ReportDiagnostic = {
-            policyPackName: d.policyPackName,
-            policyPackVersion: d.policyPackVersion,
-            policyName: d.policyName,
-            enforcementLevel: d.enforcementLevel,
-            severity: d.severity || p?.severity || "",
-            urn: d.urn,
-            resourceType: r?.type ?? "",
-            resourceName: r?.name ?? "",
-            message: redact(d.message),
-            undecidable: undecidablePrefix.test(d.message),
         };
-        if (p?.framework && (p.framework.name || p.framework.reference)) {
-            rd.framework = p.framework;
-        }
-        return rd;
-    });
-    if (redacted > 0) {
-        warnings.push(`${redacted} secret value(s) that policies wrote into messages were replaced with [secret]`);
+        await Promise.all(Array.from({ length: Math.min(16, Math.max(1, all.length)) }, worker));
+        await session.analyzeStack(all, lookup, true);
+        return session.report(captured, { redactSecrets: o.redactSecrets });
+    } finally {
+        await session.close();
     }
-
-    const summary = {
-        mandatory: reportDiagnostics.filter(d => d.enforcementLevel === "mandatory").length,
-        advisory: reportDiagnostics.filter(d => d.enforcementLevel === "advisory" && !d.undecidable).length,
-        remediated: remediations.length,
-        undecidable: reportDiagnostics.filter(d => d.undecidable).length,
-    };
-    return {
-        project: captured.project,
-        stack: captured.stack,
-        mode: captured.mode,
-        source: captured.source,
-        policyPacks: infos.map((info, i) => ({ name: info.name, version: info.version, dir: packs[i].location.dir, policies: info.policies })),
-        resources: captured.resources,
-        diagnostics: reportDiagnostics,
-        remediations,
-        notApplicable: notApplicable.map(n => ({ ...n, reason: redact(n.reason) })),
-        summary,
-        warnings,
-    };
 }
 
 function pushNotApplicable(into: ReportNotApplicable[], pack: string, urn: string, list: { policyName: string; reason: string }[]): void {

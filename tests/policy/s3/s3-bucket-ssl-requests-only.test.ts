@@ -92,11 +92,12 @@ describe(policy, () => {
         assert.deepStrictEqual(findings(result, policy, "policy-document-output"), []);
         assert.deepStrictEqual(findings(result, policy, "partly-unknown").filter(d => !d.undecidable), []);
         // Per-resource advisories (Analyze phase) for wholly unknown documents; one stack-level advisory naming the
-        // bucket whose document is only partly unknown.
-        assert.deepStrictEqual(undecided(result, policy), ["", "over-arn-policy", "policy-document-output-policy"]);
+        // bucket whose document is only partly unknown, which the engine attributes to the stack
+        // (pkg/resource/deploy/analyze_snapshot.go:122).
+        assert.deepStrictEqual(undecided(result, policy), ["over-arn-policy", "policy-document-output-policy", "test-dev"]);
         const u = undecidable(result, policy);
         assert.strictEqual(u.length, 3);
-        assert.match(u.find(d => d.resourceName === "")!.message, /bucket 'partly-unknown' \(the policy of BucketPolicy 'partly-unknown-policy'\)/);
+        assert.match(u.find(d => d.resourceName === "test-dev")!.message, /bucket 'partly-unknown' \(the policy of BucketPolicy 'partly-unknown-policy'\)/);
         assert.strictEqual(u[0].enforcementLevel, "advisory");
         assert.match(u[0].message, /string value at \.policy can't be known during preview/);
     });

@@ -85,7 +85,7 @@ export interface Outcome {
 export class FuzzPack {
     private level: string | undefined;
     private seq = 0;
-    private readonly configs = new Map<string, ReturnType<typeof reconcileConfig>>();
+    private readonly configs = new Map<string, ReturnType<typeof reconcileConfig>["config"]>();
 
     private constructor(readonly process: PolicyPackProcess, readonly info: AnalyzerInfo) {}
 
@@ -108,7 +108,7 @@ export class FuzzPack {
         const key = level ?? "(defaults)";
         if (this.level === key) return;
         if (!this.configs.has(key)) {
-            this.configs.set(key, reconcileConfig(this.info, level ? { all: level } : undefined));
+            this.configs.set(key, reconcileConfig(this.info, level ? { all: level } : undefined).config);
         }
         await this.process.configure(this.configs.get(key)!);
         this.level = key;

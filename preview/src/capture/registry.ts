@@ -1,0 +1,642 @@
+import { InternalError } from "../errors";
+import { CapturedResource, Mode, ResourceOptions, emptyOptions, makeUrn, qualifiedTypeOfUrn, rootStackType } from "../model";
+import { StackConfig } from "../project";
+import { WireProperties, isUnknown, makeSecret, outputValueSig, secretSig, specialSigKey, toEngineValue, unknownString, unwrapSecrets } from "../wire";
+import { Callback, CallbackClients } from "./callbacks";
+import { componentModel } from "./components";
+import { ChildGoal, childKey, isChildRef, unknownInput } from "./components/model";
+import { Goal, parseGoDuration } from "./goal";
+import { SchemaIndex } from "./schema";
+import { autoname, isAutonamed, offlineAccountId, physicalNamePropertyOf, synthesiseOutputs, uuidFrom } from "./synth";
+
+/** Refuses a registration the way the engine does (the program's RegisterResource call fails). */
+export class RegistrationRefused extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "RegistrationRefused";
+    }
+}
+
+export interface RegistryOptions {
+    project: string;
+    stack: string;
+    mode: Mode;
+    config: StackConfig;
+    region: string;
+    schemas: SchemaIndex;
+    callbacks: CallbackClients;
+    availabilityZones: string[];
+    /**
+     * Runs the analyzers on a resource as it registers (Remediate, then Analyze), before the
+     * provider creates it, and returns the inputs the engine goes on with. Throws
+     * RegistrationRefused to stop the deployment (a mandatory violation during an update).
+     */
+    analyze?: (r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined) => Promise<WireProperties | void>;
+    onRegistered?: (count: number) => void;
+}
+
+interface ProviderInfo {
+    region: string;
+    /** The provider's defaultTags; null when they are not known yet. */
+    defaultTags?: Record<string, string> | null;
+}
+
+/** What the engine answers a registration with. */
+export interface Registered {
+    urn: string;
+    id: string;
+    /** Outputs in the wire encoding, as the engine returns them to the program. */
+    object: WireProperties;
+}
+
+/**
+ * The engine's side of a deployment, as a policy pack can observe it: the resources registered, in
+ * order, with engine URNs, parents, dependencies, providers (default providers created on demand),
+ * transforms applied, and outputs as the provider would return them (unknown during a preview,
+ * synthesised for an update). pkg/resource/deploy/source_eval.go (resmon.RegisterResource) and
+ * step_generator.go are the behaviour followed.
+ */
+export class Registry {
+    readonly resources: CapturedResource[] = [];
+    readonly byUrn = new Map<string, CapturedResource>();
+    readonly stackUrn: string;
+    readonly stackTransforms: Callback[] = [];
+    readonly stackInvokeTransforms: Callback[] = [];
+    private readonly goals = new Map<string, Goal>();
+    private readonly children = new Map<string, string[]>();
+    private readonly resourceTransforms = new Map<string, Callback[]>();
+    private readonly providerInfo = new Map<string, ProviderInfo>();
+    private readonly defaultProviders = new Map<string, Promise<string>>();
+    private readonly preview: boolean;
+
+    readonly callbacks: CallbackClients;
+
+    constructor(private readonly o: RegistryOptions) {
+        this.callbacks = o.callbacks;
+        this.stackUrn = makeUrn(o.stack, o.project, rootStackType, `${o.project}-${o.stack}`);
+        this.preview = o.mode === "preview";
+    }
+
+    urnOf(parent: string | undefined, type: string, name: string): string {
+        // pkg/resource/deploy/deployment.go generateURN: the parent's qualified type, except the root stack's.
+        const qualified = parent && qualifiedTypeOfUrn(parent) !== rootStackType ? `${qualifiedTypeOfUrn(parent)}$${type}` : type;
+        return makeUrn(this.o.stack, this.o.project, qualified, name);
+    }
+
+    /** Handles one RegisterResource request, as resmon.RegisterResource does. */
+    async register(g: Goal): Promise<Registered> {
+        const parentGoal = g.parent ? this.goals.get(g.parent) : undefined;
+        if (parentGoal) {
+            inheritFromParent(g, parentGoal);
+        }
+        await this.runTransforms(g);
+        for (const t of ["create", "update", "delete"] as const) {
+            if (g.customTimeouts[t] && parseGoDuration(g.customTimeouts[t]) === undefined) {
+                // source_eval.go:3399
+                throw new RegistrationRefused(`unable to parse customTimeout Value ${g.customTimeouts[t]}`);
+            }
+        }
+        const isStack = g.type === rootStackType;
+        const parent = isStack ? undefined : (g.parent || undefined);
+        const urn = this.urnOf(parent, g.type, g.name);
+        this.goals.set(urn, g);
+        this.resourceTransforms.set(urn, g.transforms);
+
+        const isProvider = g.type.startsWith("pulumi:providers:");
+        let provider: string | undefined;
+        if ((g.custom && !isProvider) || g.remote) {
+            provider = await this.providerFor(g, g.type.split(":")[0]);
+        }
+        const inputs: WireProperties = toEngineValue(g.properties) ?? {};
+        if (isProvider) {
+            this.setProviderVersion(g, inputs);
+        }
+        const r: CapturedResource = {
+            urn, type: g.type, name: g.name, custom: g.custom, parent,
+            dependencies: [...g.dependencies],
+            propertyDependencies: nonEmpty(g.propertyDependencies),
+            provider, inputs, outputs: {}, options: this.optionsOf(g, parent),
+        };
+        const aliasUrns = this.aliasUrns(g, parent);
+        if (aliasUrns.length > 0) {
+            r.aliasUrns = aliasUrns;
+        }
+        let programInputs: WireProperties | undefined;
+        if (g.remote) {
+            // source_eval.go:2836: the program's registration of a plugin component is not analysed; the
+            // plugin registers the component itself, as a local component without inputs (awsx 3 bundles
+            // an SDK that sends none), and that is what policies see.
+            r.remote = true;
+            programInputs = r.inputs;
+            r.inputs = {};
+        }
+        this.emulateCheck(r, g);
+        this.record(r);
+        if (isProvider) {
+            this.providerInfo.set(urn, providerInfoOf(inputs, this.o.region));
+        }
+        await this.analyze(r);
+        return this.complete(r, g, programInputs);
+    }
+
+    private record(r: CapturedResource): void {
+        this.resources.push(r);
+        this.byUrn.set(r.urn, r);
+        if (r.parent) {
+            const siblings = this.children.get(r.parent);
+            if (siblings) siblings.push(r.urn);
+            else this.children.set(r.parent, [r.urn]);
+        }
+        this.o.onRegistered?.(this.resources.length);
+    }
+
+    /**
+     * Whether any custom resource the URNs stand for has not been created yet (during a preview, a
+     * new resource never is): a component stands for its descendants down to the first custom
+     * resource on each branch. pkg/resource/deploy/resourcetracker/tracker.go:96 HasUnresolved.
+     */
+    hasUncreated(urns: string[]): boolean {
+        const seen = new Set<string>();
+        const frontier = [...urns];
+        while (frontier.length > 0) {
+            const urn = frontier.pop()!;
+            const r = this.byUrn.get(urn);
+            if (!r) continue;
+            if (r.custom) {
+                if (r.id === undefined && !r.external) return true;
+                continue;
+            }
+            if (!seen.has(urn)) {
+                seen.add(urn);
+                frontier.push(...(this.children.get(urn) ?? []));
+            }
+        }
+        return false;
+    }
+
+    private async analyze(r: CapturedResource): Promise<void> {
+        if (!this.o.analyze) return;
+        const remediated = await this.o.analyze(r, urn => this.byUrn.get(urn));
+        if (remediated && remediated !== r.inputs) {
+            r.inputs = remediated;
+        }
+    }
+
+    /** source_eval.go:2505: the resource's own transforms, then its parents', then the stack's. */
+    private async runTransforms(g: Goal): Promise<void> {
+        const all: Callback[] = [...g.transforms];
+        for (let p = g.parent; p; p = this.byUrn.get(p)?.parent ?? "") {
+            all.push(...(this.resourceTransforms.get(p) ?? []));
+        }
+        all.push(...this.stackTransforms);
+        if (all.length === 0) return;
+        if (g.transforms.length > 0) {
+            // source_eval.go:2409: values carry their dependencies into the transforms as outputs.
+            g.properties = upgradeOutputValues(g.properties, g.propertyDependencies);
+        }
+        for (const cb of all) {
+            await this.o.callbacks.transformResource(cb, g);
+        }
+        if (g.transforms.length > 0) {
+            // source_eval.go:2632: dependencies are re-read from the transformed options and outputs.
+            const deps = new Set(g.dependencies);
+            const pd: Record<string, string[]> = {};
+            for (const [k, v] of Object.entries(g.properties)) {
+                const d = outputDependencies(v);
+                pd[k] = d;
+                d.forEach(x => deps.add(x));
+            }
+            g.propertyDependencies = pd;
+            g.dependencies = [...deps];
+        }
+    }
+
+    /** The provider reference of a custom resource or remote component: explicit, or the default provider. */
+    private async providerFor(g: Goal, pkg: string): Promise<string> {
+        const ref = g.provider || g.providers[pkg] || "";
+        if (ref) {
+            return ref.slice(0, ref.lastIndexOf("::"));
+        }
+        return this.defaultProvider(pkg, g.version);
+    }
+
+    /** The engine's default provider for a package and version, registered (and analysed) on first use. */
+    private defaultProvider(pkg: string, version: string): Promise<string> {
+        const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+        const key = `${pkg}::${name}`;
+        let p = this.defaultProviders.get(key);
+        if (!p) {
+            p = (async () => {
+                const type = `pulumi:providers:${pkg}`;
+                const urn = makeUrn(this.o.stack, this.o.project, type, name);
+                // pkg/resource/deploy/providers: the default provider's inputs are the package's config, as strings.
+                const inputs: WireProperties = {};
+                for (const [k, v] of Object.entries(this.o.config.values)) {
+                    if (k.startsWith(`${pkg}:`)) {
+                        const key = k.slice(pkg.length + 1);
+                        inputs[key] = this.o.config.secretKeys.includes(k) ? makeSecret(v) : v;
+                    }
+                }
+                if (version) {
+                    inputs.version = version;
+                }
+                const r: CapturedResource = {
+                    urn, type, name, custom: true, parent: undefined, dependencies: [], propertyDependencies: {},
+                    inputs, outputs: {}, options: emptyOptions(),
+                };
+                this.record(r);
+                this.providerInfo.set(urn, providerInfoOf(inputs, this.o.region));
+                await this.analyze(r);
+                r.outputs = { ...r.inputs };
+                r.id = this.preview ? undefined : uuidFrom(urn);
+                return urn;
+            })();
+            this.defaultProviders.set(key, p);
+        }
+        return p;
+    }
+
+    /** source_eval.go:2669: a provider resource's inputs carry its plugin version. */
+    private setProviderVersion(g: Goal, inputs: WireProperties): void {
+        if (g.version) {
+            inputs.version = g.version;
+            return;
+        }
+        // source_eval.go:2709: an explicit provider without a version gets the default provider's plugin.
+        const pkg = g.type.slice("pulumi:providers:".length);
+        const installed = this.o.schemas.packageVersion(pkg);
+        if (installed && inputs.version === undefined) {
+            inputs.version = installed;
+        }
+    }
+
+    private optionsOf(g: Goal, parent: string | undefined): ResourceOptions {
+        const seconds = (s: string) => s ? parseGoDuration(s) ?? 0 : 0;
+        const opts: ResourceOptions = {
+            protect: g.protect === true,
+            ignoreChanges: [...g.ignoreChanges],
+            // An alias names an old URN; on a new stack none matches old state, so the engine passes none.
+            aliases: [],
+            customTimeouts: { create: seconds(g.customTimeouts.create), update: seconds(g.customTimeouts.update), delete: seconds(g.customTimeouts.delete) },
+            additionalSecretOutputs: [...g.additionalSecretOutputs],
+        };
+        if (g.deleteBeforeReplace !== undefined) {
+            opts.deleteBeforeReplace = g.deleteBeforeReplace;
+        }
+        if (parent) {
+            opts.parent = parent;
+        }
+        return opts;
+    }
+
+    /** The URNs the resource's aliases name (kept for reports; the engine matches them against old state). */
+    private aliasUrns(g: Goal, parent: string | undefined): string[] {
+        const out: string[] = [];
+        for (const a of g.aliases) {
+            if (a.hasUrn?.() || a.getUrn?.()) {
+                out.push(a.getUrn());
+                continue;
+            }
+            const spec = a.getSpec?.();
+            if (!spec) continue;
+            const aParent = spec.getNoparent?.() ? undefined : (spec.getParenturn?.() || parent);
+            out.push(makeUrn(spec.getStack?.() || this.o.stack, spec.getProject?.() || this.o.project,
+                aParent && qualifiedTypeOfUrn(aParent) !== rootStackType ? `${qualifiedTypeOfUrn(aParent)}$${spec.getType?.() || g.type}` : (spec.getType?.() || g.type),
+                spec.getName?.() || g.name));
+        }
+        return [...new Set(out)];
+    }
+
+    /**
+     * What the provider's Check does that a policy can see: autonaming of the physical name (during
+     * preview too) and `tagsAll`, the resource's tags merged over its provider's defaultTags.
+     */
+    private emulateCheck(r: CapturedResource, g: Goal): void {
+        if (!r.custom || r.type.startsWith("pulumi:")) return;
+        const schema = this.o.schemas.get(r.type);
+        const nameProp = physicalNamePropertyOf(r.type, schema.inputs);
+        if (nameProp && r.inputs[nameProp] === undefined && isAutonamed(r.type) && g.importId === "") {
+            const prefix = r.inputs[`${nameProp}Prefix`];
+            r.inputs[nameProp] = typeof prefix === "string" && !isUnknown(prefix)
+                ? `${prefix}${uuidFrom(r.urn).replace(/-/g, "").slice(0, 26)}`
+                : autoname(r.name, r.urn);
+        }
+        const info = r.provider ? this.providerInfo.get(r.provider) : undefined;
+        if (schema.inputs.has("tags") && schema.outputsOnly.has("tagsAll")) {
+            // pulumi-aws provider/tags.go applyTags (a PreCheckCallback): tagsAll is the provider's
+            // defaultTags merged with the resource's tags, {} when there are none, unknown when either is.
+            const tags = r.inputs.tags;
+            if (isUnknown(tags) || info?.defaultTags === null || containsUnknownDeep(tags)) {
+                r.inputs.tagsAll = unknownString;
+            } else {
+                r.inputs.tagsAll = { ...(info?.defaultTags ?? {}), ...(tags && typeof tags === "object" ? tags : {}) };
+            }
+        }
+        if (r.type.startsWith("aws:") && schema.inputs.has("region") && r.inputs.region === undefined) {
+            // aws v7: Check sets a regional resource's region to its provider's.
+            r.inputs.region = info?.region ?? this.o.region;
+        }
+    }
+
+    /** The provider's create (or the plan of it during a preview): id and outputs; the answer to the program. */
+    private async complete(r: CapturedResource, g: Goal, programInputs?: WireProperties): Promise<Registered> {
+        if (r.type.startsWith("pulumi:providers:")) {
+            r.outputs = { ...r.inputs };
+            r.id = this.preview ? undefined : uuidFrom(r.urn);
+            return { urn: r.urn, id: r.id ?? "", object: this.answer(g, {}) };
+        }
+        if (r.remote) {
+            const object = await this.construct(r, g, programInputs ?? {});
+            return { urn: r.urn, id: "", object: this.answer(g, object) };
+        }
+        if (!r.custom) {
+            // source_eval.go:3082: a local component's registration answers no outputs; the program
+            // sets them later with registerOutputs.
+            return { urn: r.urn, id: "", object: {} };
+        }
+        const { id, outputs } = this.providerOutputs(r, g.importId);
+        r.id = id;
+        r.outputs = outputs;
+        return { urn: r.urn, id: id ?? "", object: this.answer(g, outputs) };
+    }
+
+    /** Outputs of a custom resource: its inputs plus the output-only properties (unknown in a preview). */
+    providerOutputs(r: CapturedResource, importId = ""): { id: string | undefined; outputs: WireProperties } {
+        const schema = this.o.schemas.get(r.type);
+        const outputs: WireProperties = { ...r.inputs };
+        if (this.preview && !importId) {
+            for (const p of schema.outputsOnly) {
+                if (!(p in outputs)) outputs[p] = unknownString;
+            }
+            return { id: undefined, outputs };
+        }
+        const plain = unwrapSecrets(r.inputs);
+        const region = typeof plain.region === "string" && !isUnknown(plain.region) ? plain.region
+            : (r.provider ? this.providerInfo.get(r.provider)?.region : undefined) ?? this.o.region;
+        const nameProp = physicalNamePropertyOf(r.type, schema.inputs);
+        const physical = nameProp && typeof plain[nameProp] === "string" && !isUnknown(plain[nameProp]) ? plain[nameProp] : autoname(r.name, r.urn);
+        const s = synthesiseOutputs({ type: r.type, name: physical, region, account: offlineAccountId, inputs: plain, seed: r.urn },
+            schema.outputsOnly, (r.provider ? this.providerInfo.get(r.provider)?.defaultTags : undefined) ?? undefined);
+        for (const [k, v] of Object.entries(s.outputs)) {
+            if (!(k in outputs)) outputs[k] = v;
+        }
+        return { id: importId || s.id, outputs };
+    }
+
+    /**
+     * A remote component: the provider's Construct registers its children. With a model of the
+     * component they are registered here as the plugin would; without one the component is opaque
+     * and says so. Its outputs are synthesised like a custom resource's.
+     */
+    private async construct(r: CapturedResource, g: Goal, programInputs: WireProperties): Promise<WireProperties> {
+        const model = componentModel(r.type);
+        const schema = this.o.schemas.get(r.type);
+        if (!model) {
+            r.notAnalysed = `${r.type} is implemented by a provider plugin, which does not run offline: the resources it creates are not analysed`;
+            const outputs: WireProperties = {};
+            for (const p of schema.outputsOnly) {
+                outputs[p] = this.preview ? unknownString : syntheticComponentOutput(p, r, this.o.region);
+            }
+            r.outputs = outputs;
+            return outputs;
+        }
+        const expansion = model.expand({
+            name: r.name, inputs: modelInputs(programInputs), region: this.o.region, account: offlineAccountId,
+            availabilityZones: this.o.availabilityZones,
+        });
+        const children = new Map<string, CapturedResource>();
+        for (const child of expansion.children) {
+            children.set(childKey(child), await this.registerChild(r, g, child, children));
+        }
+        const outputs: WireProperties = {};
+        const produced = expansion.outputs((child, prop) => {
+            const c = children.get(child);
+            if (!c) return unknownString;
+            if (prop === "id") return c.id ?? unknownString;
+            return c.outputs[prop] ?? (this.preview ? unknownString : undefined);
+        });
+        for (const [k, v] of Object.entries(produced)) {
+            if (v !== undefined) outputs[k] = toWire(v);
+        }
+        for (const p of schema.outputsOnly) {
+            if (!(p in outputs)) outputs[p] = this.preview ? unknownString : syntheticComponentOutput(p, r, this.o.region);
+        }
+        r.modelled = model.source;
+        r.outputs = outputs;
+        return outputs;
+    }
+
+    private async registerChild(component: CapturedResource, g: Goal, child: ChildGoal, done: Map<string, CapturedResource>): Promise<CapturedResource> {
+        const parentChild = child.parent ? done.get(child.parent) : undefined;
+        if (child.parent && !parentChild) {
+            throw new InternalError(`model of ${component.type}: child ${child.name} names parent ${child.parent}, which is not an earlier child`);
+        }
+        const parent = parentChild ? parentChild.urn : component.urn;
+        const type = child.type;
+        const custom = child.component !== true;
+        const urn = this.urnOf(parent, type, child.name);
+        const propertyDependencies: Record<string, string[]> = {};
+        const resolve = (v: unknown, key: string): unknown => {
+            if (isChildRef(v)) {
+                const c = done.get(v.__childRef);
+                if (!c) return unknownString;
+                (propertyDependencies[key] ??= []).includes(c.urn) || propertyDependencies[key].push(c.urn);
+                if (v.output === "id") return c.id ?? unknownString;
+                return c.outputs[v.output] ?? unknownString;
+            }
+            if (v === unknownInput) return unknownString;
+            if (Array.isArray(v)) return v.map(e => resolve(e, key));
+            if (v && typeof v === "object") {
+                const out: Record<string, unknown> = {};
+                for (const [k, e] of Object.entries(v)) {
+                    const x = resolve(e, key);
+                    if (x !== undefined) out[k] = x;
+                }
+                return out;
+            }
+            return v;
+        };
+        const inputs: WireProperties = {};
+        for (const [k, v] of Object.entries(child.properties)) {
+            const x = resolve(v, k);
+            if (x !== undefined) inputs[k] = toWire(x);
+        }
+        const dependencies = [...new Set([...Object.values(propertyDependencies).flat(),
+            ...(child.dependsOn ?? []).map(n => done.get(n)?.urn).filter((u): u is string => !!u)])];
+        // The plugin registers children through its own bundled SDKs, with their versions.
+        const childPkg = type.split(":")[0];
+        const version = this.o.schemas.dependencyVersion(component.type.split(":")[0], childPkg) ?? "";
+        const provider = custom ? await this.providerFor({ ...g, version, provider: g.providers[childPkg] ?? "" }, childPkg) : undefined;
+        const r: CapturedResource = {
+            urn, type, name: child.name, custom, parent, dependencies, propertyDependencies,
+            provider, inputs, outputs: {}, options: { ...emptyOptions(), parent, protect: g.protect === true },
+            modelled: `child of ${component.type} ${component.name}`,
+        };
+        this.emulateCheck(r, { ...g, importId: "" });
+        this.record(r);
+        await this.analyze(r);
+        if (custom) {
+            const { id, outputs } = this.providerOutputs(r);
+            r.id = id;
+            r.outputs = outputs;
+        }
+        return r;
+    }
+
+    /** source_eval.go:3130 and 3189: the answer drops partial values and secrets the program cannot take. */
+    private answer(g: Goal, outputs: WireProperties): WireProperties {
+        let out: WireProperties = outputs;
+        if (!g.supportsPartialValues) {
+            out = Object.fromEntries(Object.entries(out).filter(([, v]) => !containsUnknownDeep(v)));
+        }
+        return g.acceptSecrets ? out : unwrapSecrets(out);
+    }
+
+    /** RegisterResourceOutputs: a component's (or the stack's) outputs. */
+    registerOutputs(urn: string, outputs: WireProperties): void {
+        const r = this.byUrn.get(urn);
+        if (r) {
+            r.outputs = { ...r.outputs, ...toEngineValue(outputs) };
+        }
+    }
+
+    /** ReadResource (`Resource.get`): the provider reads the resource; it is external to the stack. */
+    async read(req: { type: string; name: string; parent: string; id: string; properties: WireProperties; provider: string; dependencies: string[]; version: string }): Promise<CapturedResource> {
+        const parent = req.parent || this.stackUrn;
+        const urn = this.urnOf(parent, req.type, req.name);
+        const provider = req.provider ? req.provider.slice(0, req.provider.lastIndexOf("::")) : await this.defaultProvider(req.type.split(":")[0], req.version);
+        const r: CapturedResource = {
+            urn, type: req.type, name: req.name, custom: true, id: req.id, parent,
+            dependencies: req.dependencies, propertyDependencies: {}, provider,
+            inputs: {}, outputs: {}, options: { ...emptyOptions(), parent }, external: true,
+        };
+        const schema = this.o.schemas.get(req.type);
+        const plain = unwrapSecrets(toEngineValue(req.properties) ?? {});
+        const region = (provider ? this.providerInfo.get(provider)?.region : undefined) ?? this.o.region;
+        const s = synthesiseOutputs({ type: req.type, name: req.id, region, account: offlineAccountId, inputs: plain, seed: urn },
+            schema.outputsOnly, undefined);
+        r.outputs = { ...toEngineValue(req.properties), ...s.outputs };
+        this.record(r);
+        return r;
+    }
+}
+
+/** source_eval.go:2004 inheritFromParent: provider (same package, or any for a local component) and protect. */
+function inheritFromParent(child: Goal, parent: Goal): void {
+    if (child.protect === undefined) child.protect = parent.protect;
+    if (child.retainOnDelete === undefined) child.retainOnDelete = parent.retainOnDelete;
+    if (!child.deletedWith) child.deletedWith = parent.deletedWith;
+    if (!child.provider && parent.provider) {
+        const parentType = parent.provider.split("::")[2] ?? "";
+        const pkg = child.type.split(":")[0];
+        if ((!child.remote && !child.custom) || parentType === `pulumi:providers:${pkg}`) {
+            child.provider = parent.provider;
+        }
+    }
+}
+
+function providerInfoOf(inputs: WireProperties, fallbackRegion: string): ProviderInfo {
+    const plain = unwrapSecrets(inputs);
+    const region = typeof plain.region === "string" && !isUnknown(plain.region) ? plain.region : fallbackRegion;
+    return { region, defaultTags: parseDefaultTags(plain.defaultTags) };
+}
+
+/** A provider's defaultTags input: a JSON string on the wire (an object if a caller built it so). */
+function parseDefaultTags(v: unknown): Record<string, string> | null | undefined {
+    if (isUnknown(v) || containsUnknownDeep(v)) return null;
+    let parsed: any = v;
+    if (typeof v === "string") {
+        try {
+            parsed = JSON.parse(v);
+        } catch {
+            return undefined;
+        }
+    }
+    return parsed && typeof parsed === "object" && parsed.tags && typeof parsed.tags === "object" ? parsed.tags : undefined;
+}
+
+function nonEmpty(pd: Record<string, string[]>): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(pd)) {
+        if (v.length > 0) out[k] = [...v];
+    }
+    return out;
+}
+
+function containsUnknownDeep(v: unknown): boolean {
+    if (isUnknown(v)) return true;
+    if (Array.isArray(v)) return v.some(containsUnknownDeep);
+    if (v && typeof v === "object") return Object.values(v).some(containsUnknownDeep);
+    return false;
+}
+
+/** source_eval.go:3474 upgradeOutputValues: a property with dependencies becomes an output value carrying them. */
+function upgradeOutputValues(props: WireProperties, deps: Record<string, string[]>): WireProperties {
+    const out: WireProperties = {};
+    for (const [k, v] of Object.entries(props)) {
+        const d = deps[k] ?? [];
+        if (d.length === 0) {
+            out[k] = v;
+            continue;
+        }
+        if (v && typeof v === "object" && v[specialSigKey] === outputValueSig) {
+            out[k] = { ...v, dependencies: [...new Set([...(v.dependencies ?? []), ...d])] };
+        } else if (isUnknown(v)) {
+            out[k] = { [specialSigKey]: outputValueSig, dependencies: d };
+        } else if (v && typeof v === "object" && v[specialSigKey] === secretSig) {
+            out[k] = { [specialSigKey]: outputValueSig, value: v.value, secret: true, dependencies: d };
+        } else {
+            out[k] = { [specialSigKey]: outputValueSig, value: v, dependencies: d };
+        }
+    }
+    return out;
+}
+
+/** source_eval.go:3522 addOutputDependencies: the URNs that output values inside a value depend on. */
+function outputDependencies(v: unknown, into: Set<string> = new Set()): string[] {
+    if (Array.isArray(v)) {
+        v.forEach(e => outputDependencies(e, into));
+    } else if (v && typeof v === "object") {
+        if ((v as any)[specialSigKey] === outputValueSig) {
+            for (const d of (v as any).dependencies ?? []) into.add(d);
+            outputDependencies((v as any).value, into);
+        } else {
+            Object.values(v).forEach(e => outputDependencies(e, into));
+        }
+    }
+    return [...into];
+}
+
+/** Inputs for a component model: plain values, secrets unwrapped, unknowns marked. */
+function modelInputs(inputs: WireProperties): Record<string, unknown> {
+    const mark = (v: unknown): unknown => {
+        if (isUnknown(v)) return unknownInput;
+        if (Array.isArray(v)) return v.map(mark);
+        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, mark(e)]));
+        return v;
+    };
+    return mark(unwrapSecrets(inputs)) as Record<string, unknown>;
+}
+
+/** A model's value in the wire encoding (it may hold unknownInput). */
+function toWire(v: unknown): unknown {
+    if (v === unknownInput) return unknownString;
+    if (Array.isArray(v)) return v.map(toWire);
+    if (v && typeof v === "object" && !isChildRef(v)) {
+        return Object.fromEntries(Object.entries(v).filter(([, e]) => e !== undefined).map(([k, e]) => [k, toWire(e)]));
+    }
+    return v;
+}
+
+/** An update-mode value for an output of an opaque component, from its name (ids, ARNs, lists of ids). */
+function syntheticComponentOutput(prop: string, r: CapturedResource, region: string): unknown {
+    const seed = `${r.urn}#${prop}`;
+    if (/Ids$/.test(prop)) {
+        const kind = prop.replace(/Ids$/, "").replace(/^(public|private|isolated)/, "").replace(/^[A-Z]/, c => c.toLowerCase()) || "id";
+        return [0, 1, 2].map(i => `${kind.toLowerCase()}-${uuidFrom(`${seed}${i}`).replace(/-/g, "").slice(0, 17)}`);
+    }
+    if (/Id$/.test(prop)) return `${prop.replace(/Id$/, "").toLowerCase()}-${uuidFrom(seed).replace(/-/g, "").slice(0, 17)}`;
+    if (/Arn$/.test(prop) || prop === "arn") return `arn:aws:${r.type.split(":")[1] ?? "resource"}:${region}:${offlineAccountId}:${r.name}/${prop}`;
+    if (/(Url|Endpoint|DnsName|Name)$/.test(prop)) return `${r.name}-${uuidFrom(seed).slice(0, 8)}`;
+    return unknownString;
+}
