@@ -36,8 +36,10 @@ export interface CapturedResource {
     remote?: boolean;
     /** Why the resources inside this component are not analysed (a plugin component without a model). */
     notAnalysed?: string;
-    /** Set when the offline preview built this resource from its model of a plugin component. */
+    /** For a plugin component the offline preview has a model of: the model's source (plugin version, files). */
     modelled?: string;
+    /** For a resource the offline preview registered from its model of a plugin component: that component's URN. */
+    modelledChildOf?: string;
 }
 
 /** What a program (or a state file) registered, in registration order. */

@@ -5,7 +5,7 @@ import { callbackOf } from "./callbacks";
 import { goalFromRequest } from "./goal";
 import { InvokeContext, answerInvoke } from "./invokes";
 import { emptyproto, grpc, grpcError, providerproto, resproto, resrpc, structproto } from "./protocol";
-import { Registry, RegistrationRefused } from "./registry";
+import { InvalidRegistration, Registry, RegistrationRefused } from "./registry";
 
 /** Struct.fromJavaScript rejects undefined: drop such keys (and turn undefined list items into null). */
 export function structSafe(v: any): any {
@@ -26,6 +26,8 @@ export interface MonitorState {
     refused?: string;
     /** Failures inside the offline preview itself while serving the program: bugs, reported as such. */
     internalErrors: InternalError[];
+    /** A registration the engine rejected as malformed (the program's mistake). */
+    invalid?: string;
     /** A policy pack failed while analysing a resource (it threw, or died): the engine fails the run. */
     packFailure?: UserError;
     /** SignalAndWaitForShutdown was called: the program finished registering. */
@@ -58,6 +60,11 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
             if (err instanceof RegistrationRefused) {
                 state.refused ??= err.message;
                 callback(grpcError("UNKNOWN", err.message));
+                return;
+            }
+            if (err instanceof InvalidRegistration) {
+                state.invalid ??= err.message;
+                callback(grpcError("INVALID_ARGUMENT", err.message));
                 return;
             }
             if (err instanceof UserError) {

@@ -137,6 +137,9 @@ function classify(outcome: ChildOutcome, monitor: MonitorState, logs: ProgramLog
                 "(an Output or promise that is never settled, or a data source the offline preview cannot answer), so it was stopped.",
         };
     }
+    if (monitor.invalid) {
+        return { kind: "program", message: `${where} registered a resource the engine rejects: ${monitor.invalid}.`, details: logs.filter(l => l.severity === "error").map(l => l.message) };
+    }
     const errors = logs.filter(l => l.severity === "error").map(l => l.message.replace(/\x1b\[[0-9;]*m/g, "").trimEnd());
     if (outcome.error) {
         // A failure of the inline runner (tests), or of starting the program at all.

@@ -9,7 +9,15 @@ import { Goal, parseGoDuration } from "./goal";
 import { SchemaIndex } from "./schema";
 import { autoname, isAutonamed, offlineAccountId, physicalNamePropertyOf, synthesiseOutputs, uuidFrom } from "./synth";
 
-/** Refuses a registration the way the engine does (the program's RegisterResource call fails). */
+/** A registration the engine rejects as malformed (the program's mistake, e.g. an unparsable timeout). */
+export class InvalidRegistration extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "InvalidRegistration";
+    }
+}
+
+/** Refuses a registration the way the engine does when it stops the deployment (a mandatory violation). */
 export class RegistrationRefused extends Error {
     constructor(message: string) {
         super(message);
@@ -93,7 +101,7 @@ export class Registry {
         for (const t of ["create", "update", "delete"] as const) {
             if (g.customTimeouts[t] && parseGoDuration(g.customTimeouts[t]) === undefined) {
                 // source_eval.go:3399
-                throw new RegistrationRefused(`unable to parse customTimeout Value ${g.customTimeouts[t]}`);
+                throw new InvalidRegistration(`unable to parse customTimeout Value ${g.customTimeouts[t]}`);
             }
         }
         const isStack = g.type === rootStackType;
@@ -470,7 +478,7 @@ export class Registry {
         const r: CapturedResource = {
             urn, type, name: child.name, custom, parent, dependencies, propertyDependencies,
             provider, inputs, outputs: {}, options: { ...emptyOptions(), parent, protect: g.protect === true },
-            modelled: `child of ${component.type} ${component.name}`,
+            modelledChildOf: component.urn,
         };
         this.emulateCheck(r, { ...g, importId: "" });
         this.record(r);

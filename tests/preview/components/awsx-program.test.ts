@@ -2,25 +2,10 @@
 // offline: the children the awsx models register appear with the URNs the engine would give them,
 // and the pack judges them.
 import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import { flagged, previewProgram } from "../../helpers/preview";
 import { PreviewResult, wire } from "../../../preview/src";
-
-/**
- * @pulumi/awsx and the @pulumi/aws it uses: from this repository if installed, else from the corpus
- * of real programs next to it. Not being able to load them fails the test (it is not skipped).
- */
-function loadSdks(): { awsx: any; aws: any } {
-    for (const from of [__dirname, "/work/corpus"]) {
-        let awsxPath: string;
-        try {
-            awsxPath = require.resolve("@pulumi/awsx", { paths: [from] });
-        } catch {
-            continue;
-        }
-        return { awsx: require(awsxPath), aws: require(require.resolve("@pulumi/aws", { paths: [awsxPath] })) };
-    }
-    throw new Error("@pulumi/awsx cannot be resolved from the repository or /work/corpus: add it as a devDependency (see the awsx models' report)");
-}
 
 const stack = "urn:pulumi:dev::test::";
 
@@ -29,7 +14,6 @@ describe("a program with awsx components, previewed offline", function () {
     let result: PreviewResult;
 
     before(async () => {
-        const { awsx, aws } = loadSdks();
         result = await previewProgram(() => {
             const vpc = new awsx.ec2.Vpc("vpc", { numberOfAvailabilityZones: 2, natGateways: { strategy: "Single" } });
             const repo = new awsx.ecr.Repository("Repo", { forceDelete: true });
