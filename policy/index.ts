@@ -1,9 +1,14 @@
+import * as fs from "fs";
+import * as path from "path";
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
 
-// The pack's name is part of its interface: organisations enable it by this name.
-new PolicyPack("pci-dss-aws-cicd", {
-    description: "PCI DSS v4.0.1 controls for CI/CD pipelines on AWS",
+// The pack's name is part of its interface (organisations enable it by this name), and package.json
+// is its one source: the same name and version `pulumi policy publish` uploads.
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
+
+new PolicyPack(manifest.name, {
+    description: manifest.description,
     enforcementLevel: "mandatory",
     policies,
 });

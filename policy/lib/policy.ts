@@ -108,16 +108,33 @@ function defaultsOf(schema: PolicyConfigSchema | undefined): Record<string, any>
     return out;
 }
 
+/**
+ * What a policy does when it fails on an input it does not handle (a bug in the pack): report the
+ * resource at the policy's own level, so a mandatory control fails closed as a PCI assessor expects
+ * (cdk-nag does the same), or only advise, so a bug cannot block deployments.
+ */
+const onErrorSchema = {
+    type: "string",
+    enum: ["fail-closed", "fail-open"],
+    description: "When the policy itself fails on a resource: fail-closed reports it at the policy's own level (a mandatory policy blocks), fail-open reports an advisory.",
+    default: "fail-closed",
+} as const;
+
 function configSchemaOf(meta: PolicyMetadata): PolicyConfigSchema {
     return {
-        properties: { ...(meta.config?.properties ?? {}), exemptions: exemptionsSchema as any },
+        properties: { ...(meta.config?.properties ?? {}), exemptions: exemptionsSchema as any, onError: onErrorSchema as any },
         required: meta.config?.required,
     };
 }
 
-function configOf<C>(meta: PolicyMetadata, getConfig: () => object): C & { exemptions: Exemption[] } {
+function configOf<C>(meta: PolicyMetadata, getConfig: () => object): C & { exemptions: Exemption[]; onError: "fail-closed" | "fail-open" } {
     const given = getConfig() ?? {};
-    return { ...defaultsOf(meta.config), exemptions: [], ...given } as any;
+    return { ...defaultsOf(meta.config), exemptions: [], onError: "fail-closed", ...given } as any;
+}
+
+/** The crash report, at the policy's own level (fail-closed) or as an advisory (fail-open). */
+function crashReport(onError: unknown, message: string, urn?: string): any {
+    return onError === "fail-open" ? { message, enforcementLevel: "advisory", urn } : { message, urn };
 }
 
 /**
@@ -166,7 +183,8 @@ function isSdkSignal(e: unknown): boolean {
 function describeCrash(policy: string, e: unknown): string {
     const what = e instanceof Error ? e.name : typeof e;
     return `Policy ${policy} could not evaluate this resource's properties (${what}); this is a bug in the policy pack ` +
-        "for this input shape. The resource was not checked: review it by hand and report the shape to the pack's maintainers.";
+        "for this input shape. The resource was not checked: review it by hand and report the shape to the pack's maintainers " +
+        "(the policy's onError setting decides whether this blocks: fail-closed, the default, or fail-open).";
 }
 
 function metadataFields(meta: PolicyMetadata) {
@@ -189,7 +207,7 @@ function metadataFields(meta: PolicyMetadata) {
 
 function makeCheck<C>(meta: PolicyMetadata, args: ResourceValidationArgs, report: ReportViolation | undefined) {
     const config = configOf<C>(meta, () => args.getConfig());
-    const check: ResourceCheck<C & { exemptions: Exemption[] }> = {
+    const check: ResourceCheck<C & { exemptions: Exemption[]; onError: "fail-closed" | "fail-open" }> = {
         type: args.type,
         name: args.name,
         urn: args.urn,
@@ -225,7 +243,7 @@ export function resourcePolicy<C = {}>(def: ResourcePolicyDefinition<C & { exemp
                 def.validate(check as any);
             } catch (e) {
                 if (isSdkSignal(e)) throw e;
-                reportViolation({ message: describeCrash(def.name, e), enforcementLevel: "advisory", urn: args.urn } as any);
+                reportViolation(crashReport(check.config.onError, describeCrash(def.name, e), args.urn));
             }
         },
     };
@@ -302,7 +320,7 @@ export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions:
                 def.validateStack(check as any);
             } catch (e) {
                 if (isSdkSignal(e)) throw e;
-                reportViolation({ message: describeCrash(def.name, e), enforcementLevel: "advisory" } as any);
+                reportViolation(crashReport(config.onError, describeCrash(def.name, e)));
             }
             if (undecided.length > 0) {
                 // Reading an unknown through the SDK's proxy yields its standard preview advisory.

@@ -82,22 +82,28 @@ describe("the policy pack as a whole", () => {
         assert.strictEqual(readme.slice(start + tableStart.length, end).trim(), policyTable(policies as any).trim());
     });
 
-    it("loads through the engine's launch path from policy/ and from the repository root, with one version", async () => {
-        const rootVersion = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
-        const packVersion = JSON.parse(fs.readFileSync(path.join(policyPackDir, "package.json"), "utf8")).version;
-        assert.strictEqual(rootVersion, packVersion);
+    it("loads through the engine's launch path from policy/, named and versioned by its package.json", async () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(policyPackDir, "package.json"), "utf8"));
         const ctx = { project: "p", stack: "dev", organization: "organization", dryRun: true, config: {}, secretKeys: [] };
-        for (const dir of [policyPackDir, repoRoot]) {
-            const pack = await PolicyPackProcess.start(locatePack(dir), ctx);
-            try {
-                const info = await pack.getAnalyzerInfo();
-                assert.strictEqual(info.name, "pci-dss-aws-cicd");
-                assert.strictEqual(info.version, packVersion);
-                assert.deepStrictEqual(info.policies.map(p => p.name).sort(), Object.keys(interfaceNames).sort());
-                assert.ok(info.policies.every(p => p.framework?.reference && p.remediationSteps && p.severity));
-            } finally {
-                await pack.kill();
-            }
+        const pack = await PolicyPackProcess.start(locatePack(policyPackDir), ctx);
+        try {
+            const info = await pack.getAnalyzerInfo();
+            assert.deepStrictEqual([info.name, info.version], [manifest.name, manifest.version]);
+            assert.deepStrictEqual(info.policies.map(p => p.name).sort(), Object.keys(interfaceNames).sort());
+            assert.ok(info.policies.every(p => p.framework?.reference && p.remediationSteps && p.severity));
+        } finally {
+            await pack.kill();
         }
+    });
+
+    it("pins what consumers install: exact versions, and a shrinkwrap of the same dependencies (npm run pin-pack)", () => {
+        const manifest = JSON.parse(fs.readFileSync(path.join(policyPackDir, "package.json"), "utf8"));
+        const shrinkwrap = JSON.parse(fs.readFileSync(path.join(policyPackDir, "npm-shrinkwrap.json"), "utf8"));
+        assert.deepStrictEqual(shrinkwrap.packages[""].dependencies, manifest.dependencies);
+        for (const [dep, version] of Object.entries<string>(manifest.dependencies)) {
+            assert.match(version, /^\d+\.\d+\.\d+$/, dep);
+            assert.strictEqual(shrinkwrap.packages[`node_modules/${dep}`].version.replace(/^v/, ""), version, dep);
+        }
+        assert.ok(!fs.existsSync(path.join(repoRoot, "PulumiPolicy.yaml")), "the repository root is not a pack (publishing it would ship tests and the stack)");
     });
 });

@@ -372,10 +372,13 @@ export class Registry {
     providerOutputs(r: CapturedResource, importId = ""): { id: string | undefined; outputs: WireProperties } {
         const schema = this.o.schemas.get(r.type);
         const outputs: WireProperties = { ...r.inputs };
+        // Providers bridged from Terraform (aws among them) return the id among the outputs too.
+        const bridged = r.type.startsWith("aws:");
         if (this.preview && !importId) {
             for (const p of schema.outputsOnly) {
                 if (!(p in outputs)) outputs[p] = unknownString;
             }
+            if (bridged) outputs.id = unknownString;
             return { id: undefined, outputs };
         }
         const plain = unwrapSecrets(r.inputs);
@@ -388,7 +391,9 @@ export class Registry {
         for (const [k, v] of Object.entries(s.outputs)) {
             if (!(k in outputs)) outputs[k] = v;
         }
-        return { id: importId || s.id, outputs };
+        const id = importId || s.id;
+        if (bridged) outputs.id = id;
+        return { id, outputs };
     }
 
     /**

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { findExemption, patternMatches } from "../../../policy/lib/policy";
+import { findExemption, patternMatches, resourcePolicy } from "../../../policy/lib/policy";
 
 describe("lib/policy: exemption patterns", () => {
     const cases: [string, string, boolean][] = [
@@ -29,5 +29,33 @@ describe("lib/policy: exemption patterns", () => {
         assert.strictEqual(findExemption(exemptions, "deployer", "urn:pulumi:dev::p::aws:iam/role:Role::deployer")?.reason, "roles are reviewed in IAM-123");
         assert.strictEqual(findExemption(exemptions, "deployer", "urn:pulumi:dev::p::aws:iam/user:User::deployer"), undefined);
         assert.strictEqual(findExemption("not a list", "x", "y"), undefined);
+    });
+});
+
+describe("lib/policy: a policy that fails on an input (pack setting onError)", () => {
+    const crashing = resourcePolicy({
+        name: "crashes-on-everything", description: "A policy with a bug: it throws on every resource.", severity: "high", pci: "1.1.1",
+        remediationSteps: "None.", resourceTypes: ["aws:s3/bucket:Bucket"],
+        validate: () => { throw new TypeError("Cannot read properties of undefined"); },
+    });
+    function run(config: Record<string, unknown>): any[] {
+        const reports: any[] = [];
+        crashing.validateResource({
+            type: "aws:s3/bucket:Bucket", name: "b", urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b", props: {},
+            getConfig: () => config, notApplicable: () => { throw new Error("not applicable"); },
+        } as any, r => { reports.push(r); });
+        return reports;
+    }
+
+    it("fails closed by default: the resource is reported at the policy's own level (no level override)", () => {
+        const [r] = run({});
+        assert.strictEqual(r.enforcementLevel, undefined, "the SDK then reports it at the policy's configured level");
+        assert.match(r.message, /could not evaluate this resource's properties \(TypeError\); this is a bug in the policy pack/);
+        assert.strictEqual(crashing.configSchema!.properties.onError.default, "fail-closed");
+    });
+
+    it("fails open when configured: an advisory", () => {
+        const [r] = run({ onError: "fail-open" });
+        assert.strictEqual(r.enforcementLevel, "advisory");
     });
 });
