@@ -3,7 +3,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type * as TS from "typescript";
-import { InvokeContext, answerInvoke, defaultInvokeContext, handWrittenTokens, renderPolicyDocument } from "../../preview/src/capture/invokes";
+import { InvokeContext, LookupNotFound, answerInvoke, defaultInvokeContext, handWrittenTokens, notFoundTokens, renderPolicyDocument } from "../../preview/src/capture/invokes";
 
 const region = "us-west-2";
 const account = "123456789012";
@@ -239,6 +239,12 @@ describe("offline preview: data source (invoke) answers", () => {
         it("covers every hand-written token in the table above", () => {
             const tested = new Set(cases.map(k => k.token));
             assert.deepStrictEqual(handWrittenTokens.filter(t => !tested.has(t) && t !== "aws:index/getAmi:getAmi"), []);
+        });
+
+        it("answers lookups of what a fresh account lacks (an OIDC provider) with the provider's not-found error", () => {
+            assert.deepStrictEqual([...notFoundTokens], ["aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider"]);
+            assert.throws(() => ask("aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider", { url: "https://api.pulumi.com/oidc" }),
+                (e: Error) => e instanceof LookupNotFound && /couldn't find resource/.test(e.message));
         });
 
         it("keeps a subnet's VPC and zone consistent with the getSubnets that listed it", () => {

@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PreviewResult, runPreview, wire } from "../../preview/src";
+import { PreviewResult, runPreview, toJson, toSarif, toText, wire } from "../../preview/src";
 import { fixturesDir, previewProgram, repoRoot } from "../helpers/preview";
 
 const echoPack = path.join(fixturesDir, "packs", "echo-pack");
@@ -114,6 +114,28 @@ describe("real programs: components implemented by provider plugins", function (
         assert.deepStrictEqual(r.notAnalysed.map(n => [n.type, n.name]), [["acme:index:Widget", "widget"]]);
         assert.match(r.notAnalysed[0].reason, /implemented by a provider plugin.*not analysed/);
         assert.strictEqual(r.summary.notAnalysed, 1);
+        assert.match(toText(r), /Not analysed \(components implemented by provider plugins, without an offline model\):\n    acme:index:Widget: widget/);
+        assert.match(toText(r), /1 component\(s\) not analysed/);
+        const sarif: any = toSarif(r, { toolVersion: "0" });
+        const note = sarif.runs[0].results.find((x: any) => x.ruleId === "pulumi-offline-preview/not-analysed");
+        assert.strictEqual(note.level, "note");
+        assert.strictEqual(note.locations[0].logicalLocations[0].fullyQualifiedName, "urn:pulumi:dev::test::acme:index:Widget::widget");
+        assert.deepStrictEqual((toJson(r) as any).notAnalysed.map((n: any) => n.type), ["acme:index:Widget"]);
+    });
+
+    it("an opaque component's resource outputs are references the program can use, kept out of analysis", async () => {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const awsx = require("@pulumi/awsx");
+        const r = await previewProgram(() => {
+            const nlb = new awsx.lb.NetworkLoadBalancer("nlb", {});
+            // As pulumi-eks does with `cluster.eksCluster.urn`: a reference's URN is known during a preview.
+            nlb.loadBalancer.urn.apply((urn: string) => new aws.sns.Topic("probe-after", { displayName: urn.split("::").pop() }));
+        }, { policyPacks: [echoPack] });
+        assert.deepStrictEqual(r.notAnalysed.map(n => n.type), ["awsx:lb:NetworkLoadBalancer"]);
+        const standIn = r.resources.find(x => x.type === "aws:lb/loadBalancer:LoadBalancer")!;
+        assert.strictEqual(standIn.external, true, "not analysed, like a read");
+        assert.strictEqual(inputsOf(r, "probe-after").displayName, standIn.name);
+        assert.ok(!r.diagnostics.some(d => d.urn === standIn.urn));
     });
 
     it("update mode: a modelled component's outputs have values, so programs can apply over them", async () => {

@@ -3,9 +3,12 @@ import { CapturedResource } from "../model";
 import { WireProperties, toEngineValue, unwrapSecrets } from "../wire";
 import { callbackOf } from "./callbacks";
 import { goalFromRequest } from "./goal";
-import { InvokeContext, answerInvoke } from "./invokes";
+import { InvokeContext, LookupNotFound, answerInvoke } from "./invokes";
 import { emptyproto, grpc, grpcError, providerproto, resproto, resrpc, structproto } from "./protocol";
 import { InvalidRegistration, Registry, RegistrationRefused } from "./registry";
+
+/** A data source that fails as it would against AWS (the program's to handle). */
+class InvokeFailed extends Error {}
 
 /** Struct.fromJavaScript rejects undefined: drop such keys (and turn undefined list items into null). */
 export function structSafe(v: any): any {
@@ -59,6 +62,10 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
         served.then(resp => callback(null, resp), (err: unknown) => {
             if (err instanceof RegistrationRefused) {
                 state.refused ??= err.message;
+                callback(grpcError("UNKNOWN", err.message));
+                return;
+            }
+            if (err instanceof InvokeFailed) {
                 callback(grpcError("UNKNOWN", err.message));
                 return;
             }
@@ -122,7 +129,7 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
             }
             const resp = new resproto.ResourceInvokeResponse();
             const dependsOn: string[] = req.getDependsonList?.() ?? [];
-            if (dependsOn.length > 0 && registry.hasUncreated(dependsOn)) {
+            if (token !== "pulumi:pulumi:getResource" && dependsOn.length > 0 && registry.hasUncreated(dependsOn)) {
                 // source_eval.go:1140-1153: an invoke that depends on a resource not created yet is unknown.
                 resp.setUnknown(true);
                 return resp;
@@ -131,7 +138,14 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
                 resp.setReturn(structproto.Struct.fromJavaScript(structSafe(getResource(registry, String(unwrapSecrets(args).urn ?? "")))));
                 return resp;
             }
-            const result = answerInvoke(token, unwrapSecrets(toEngineValue(args)) ?? {}, invokes);
+            let result: Record<string, any>;
+            try {
+                result = answerInvoke(token, unwrapSecrets(toEngineValue(args)) ?? {}, invokes);
+            } catch (e) {
+                if (!(e instanceof LookupNotFound)) throw e;
+                // source_eval.go:1164: the provider's error, to the program.
+                throw new InvokeFailed(`invocation of ${token} returned an error: ${e.message}`);
+            }
             resp.setReturn(structproto.Struct.fromJavaScript(structSafe(result)));
             return resp;
         }),
@@ -202,12 +216,13 @@ function monitorFeatures(): number[] {
 }
 
 /** The builtin `pulumi:pulumi:getResource`: a registered resource's URN, id and outputs. */
-function getResource(registry: Registry, urn: string): { urn: string; id?: string; state: WireProperties } {
+function getResource(registry: Registry, urn: string): { urn: string; id: string; state: WireProperties } {
     const r: CapturedResource | undefined = registry.byUrn.get(urn);
     if (!r) {
         throw new Error(`unknown resource ${urn}`);
     }
-    return { urn: r.urn, id: r.id, state: r.outputs };
+    // The SDK reads every field (runtime/resource.js:123): the id is "" while it is not known.
+    return { urn: r.urn, id: r.id ?? "", state: r.outputs };
 }
 
 export { grpc };

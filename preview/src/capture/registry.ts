@@ -1,7 +1,7 @@
 import { InternalError } from "../errors";
 import { CapturedResource, Mode, ResourceOptions, emptyOptions, makeUrn, qualifiedTypeOfUrn, rootStackType } from "../model";
 import { StackConfig } from "../project";
-import { WireProperties, isUnknown, makeSecret, outputValueSig, secretSig, specialSigKey, toEngineValue, unknownString, unwrapSecrets } from "../wire";
+import { WireProperties, isUnknown, makeSecret, outputValueSig, resourceReferenceSig, secretSig, specialSigKey, toEngineValue, unknownString, unwrapSecrets } from "../wire";
 import { Callback, CallbackClients } from "./callbacks";
 import { componentModel } from "./components";
 import { ChildGoal, childKey, isChildRef, unknownInput } from "./components/model";
@@ -410,7 +410,11 @@ export class Registry {
             for (const p of schema.outputsOnly) {
                 outputs[p] = this.preview ? unknownString : syntheticComponentOutput(p, r, this.o.region);
             }
-            r.outputs = outputs;
+            for (const ro of this.o.schemas.resourceOutputs(r.type)) {
+                outputs[ro.prop] = ro.list ? [this.standIn(r, ro.type, ro.prop)] : this.standIn(r, ro.type, ro.prop);
+            }
+            // Analyzers get references as ids (or URNs); the program gets the references.
+            r.outputs = toEngineValue(outputs);
             return outputs;
         }
         const expansion = model.expand({
@@ -437,6 +441,23 @@ export class Registry {
         r.modelled = model.source;
         r.outputs = outputs;
         return outputs;
+    }
+
+    /**
+     * A stand-in for a resource an opaque plugin component creates and hands back as an output: known
+     * to the program (it can take the reference's URN or id, and look it up), but like a read it is in
+     * neither Analyze nor AnalyzeStack, since nothing of it is known. Returns the reference.
+     */
+    private standIn(component: CapturedResource, type: string, prop: string): WireProperties {
+        const name = `${component.name}-${prop}`;
+        const urn = this.urnOf(component.urn, type, name);
+        const id = this.preview ? undefined : uuidFrom(urn);
+        this.record({
+            urn, type, name, custom: true, id, parent: component.urn, dependencies: [], propertyDependencies: {},
+            inputs: {}, outputs: {}, options: { ...emptyOptions(), parent: component.urn }, external: true,
+            modelledChildOf: component.urn,
+        });
+        return { [specialSigKey]: resourceReferenceSig, urn, id: id ?? "" };
     }
 
     private async registerChild(component: CapturedResource, g: Goal, child: ChildGoal, done: Map<string, CapturedResource>): Promise<CapturedResource> {
@@ -502,6 +523,7 @@ export class Registry {
         if (!g.supportsPartialValues) {
             out = Object.fromEntries(Object.entries(out).filter(([, v]) => !containsUnknownDeep(v)));
         }
+        if (!g.acceptResources) out = toEngineValue(out);
         return g.acceptSecrets ? out : unwrapSecrets(out);
     }
 

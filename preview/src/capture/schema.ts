@@ -7,6 +7,13 @@ export interface TypeSchema {
     outputsOnly: Set<string>;
 }
 
+/** An output of a component that is a resource (or a list of them), by the resource's type token. */
+export interface ResourceOutput {
+    prop: string;
+    type: string;
+    list: boolean;
+}
+
 const empty: TypeSchema = { inputs: new Set(), outputsOnly: new Set() };
 
 /**
@@ -17,6 +24,7 @@ const empty: TypeSchema = { inputs: new Set(), outputsOnly: new Set() };
  */
 export class SchemaIndex {
     private readonly cache = new Map<string, TypeSchema>();
+    private readonly resourceOutputCache = new Map<string, ResourceOutput[]>();
     private readonly packageRoots = new Map<string, string | undefined>();
 
     constructor(private readonly resolveFrom: string) {}
@@ -82,6 +90,56 @@ export class SchemaIndex {
         }
         const name = c![3].charAt(0).toLowerCase() + c![3].slice(1);
         return path.join(root, c![2] === "index" ? "" : c![2], `${name}.js`);
+    }
+
+    /**
+     * The outputs a component's class declares as resources (`readonly eksCluster: pulumi.Output<aws.eks.Cluster>`),
+     * read from its generated declarations: under the engine these are references to resources the
+     * plugin created, which programs use (`cluster.eksCluster.urn`).
+     */
+    resourceOutputs(type: string): ResourceOutput[] {
+        let r = this.resourceOutputCache.get(type);
+        if (!r) {
+            r = this.loadResourceOutputs(type);
+            this.resourceOutputCache.set(type, r);
+        }
+        return r;
+    }
+
+    private loadResourceOutputs(type: string): ResourceOutput[] {
+        const file = this.classFile(type)?.replace(/\.js$/, ".d.ts");
+        let src: string;
+        try {
+            src = fs.readFileSync(file!, "utf8");
+        } catch {
+            return [];
+        }
+        const imports = new Map<string, string>();
+        for (const m of src.matchAll(/^import \* as (\w+) from "@pulumi\/([\w-]+)";/gm)) imports.set(m[1], m[2]);
+        const out: ResourceOutput[] = [];
+        for (const m of src.matchAll(/readonly (\w+)!?: pulumi\.Output<([\w.]+)(\[\])?(?: \| undefined)?>;/g)) {
+            const [alias, ...rest] = m[2].split(".");
+            const pkg = imports.get(alias);
+            if (!pkg || rest.length === 0) continue;
+            const token = this.tokenOfClass(pkg, rest);
+            if (token) out.push({ prop: m[1], type: token, list: m[3] === "[]" });
+        }
+        return out;
+    }
+
+    /** `aws`, ["eks", "Cluster"] -> aws:eks/cluster:Cluster, from the class's `__pulumiType`. */
+    private tokenOfClass(pkg: string, path_: string[]): string | undefined {
+        const root = this.packageRoot(pkg);
+        if (!root) return undefined;
+        const cls = path_[path_.length - 1];
+        const file = path.join(root, ...path_.slice(0, -1), `${cls.charAt(0).toLowerCase()}${cls.slice(1)}.js`);
+        try {
+            const m = /static __pulumiType = '([^']+)'/.exec(fs.readFileSync(file, "utf8"));
+            if (!m) return undefined;
+            return cls === "Provider" && !m[1].includes(":") ? `pulumi:providers:${m[1]}` : m[1];
+        } catch {
+            return undefined;
+        }
     }
 
     private load(type: string): TypeSchema {

@@ -79,7 +79,14 @@ async function capture(spec: MockCaptureSpec): Promise<MockCaptureResult> {
         const exported = isModule && m && Object.keys(m).length === 1 && "default" in m ? m.default : m;
         return typeof exported === "function" ? exported() : exported;
     });
-    await new Promise(r => setTimeout(r, 50));
+    // Registrations go on after the stack's outputs resolve (closures are serialised, applies run):
+    // wait until the SDK's RPC queue is drained and nothing new has registered for a moment.
+    const settings = fromProgram(spec.pwd, "@pulumi/pulumi/runtime/settings");
+    for (let seen = -1; seen !== resources.length;) {
+        seen = resources.length;
+        await settings.waitForRPCs();
+        await new Promise(r => setTimeout(r, 300));
+    }
     if (failures.length > 0) {
         return { resources, error: String((failures[0] as any)?.message ?? failures[0]) };
     }

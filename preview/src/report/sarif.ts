@@ -54,6 +54,30 @@ export function toSarif(report: Report, opts: { toolVersion: string; baseDir?: s
         if (ruleIndex.has(id)) r.ruleIndex = ruleIndex.get(id);
         return r;
     });
+    if (report.notAnalysed.length > 0) {
+        // Components whose children no policy saw: a note each, so code scanning shows the gap.
+        const id = "pulumi-offline-preview/not-analysed";
+        ruleIndex.set(id, rules.length);
+        rules.push({
+            id, name: "not-analysed",
+            shortDescription: { text: "A component implemented by a provider plugin was not analysed" },
+            fullDescription: { text: "The offline preview has no model of this plugin component, so the resources it creates were not seen by any policy." },
+            help: { text: "Review the component's resources with `pulumi preview --policy-pack` (the plugin runs there), or ask for a model of the component." },
+            defaultConfiguration: { level: "note", enabled: true },
+            properties: { tags: ["coverage"] },
+        });
+        for (const n of report.notAnalysed) {
+            results.push({
+                ruleId: id, ruleIndex: ruleIndex.get(id), level: "note", message: { text: n.reason },
+                locations: [{
+                    physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+                    logicalLocations: [{ name: n.name, fullyQualifiedName: n.urn, kind: "resource" }],
+                }],
+                partialFingerprints: { "pulumiUrnPolicy/v1": `${n.urn}|${id}` },
+                properties: { resourceType: n.type },
+            });
+        }
+    }
     return {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",

@@ -62,8 +62,10 @@ export function toText(report: Report, opts: { showResources?: boolean } = {}): 
     const previewing = report.mode === "preview";
     out.push(`${previewing ? "Previewing update" : "Updating"} (${report.stack}) [offline: ${path.relative(process.cwd(), report.source) || report.source}]`);
     out.push("");
+    // Reads get no row and no count by default (pkg/backend/display/progress.go:1298, diff.go:290).
+    const managed = report.resources.filter(r => !r.external);
     if (opts.showResources !== false) {
-        out.push(...treeLines(report.resources, previewing ? "create" : "created"));
+        out.push(...treeLines(managed, previewing ? "create" : "created"));
         out.push("");
     }
     out.push("Policies:");
@@ -80,11 +82,20 @@ export function toText(report: Report, opts: { showResources?: boolean } = {}): 
         }
     }
     out.push("");
-    out.push("Resources:");
-    out.push(`    + ${report.resources.length} to ${previewing ? "create" : "created"}`);
-    out.push("");
+    // progress.go:709-725: once mandatory violations are shown, the CLI leaves the resource summary out.
+    if (report.summary.mandatory === 0) {
+        out.push("Resources:");
+        out.push(previewing ? `    + ${managed.length} to create` : `    + ${managed.length} created`);
+        out.push("");
+    }
+    if (report.notAnalysed.length > 0) {
+        out.push("Not analysed (components implemented by provider plugins, without an offline model):");
+        for (const n of report.notAnalysed) out.push(`    ${n.type}: ${n.name}`);
+        out.push("");
+    }
     const s = report.summary;
-    out.push(`Policy summary: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.remediated} remediated, ${s.undecidable} undecidable during preview`);
+    out.push(`Policy summary: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.remediated} remediated, ${s.undecidable} undecidable during preview` +
+        (s.notAnalysed ? `, ${s.notAnalysed} component(s) not analysed` : ""));
     for (const w of report.warnings) {
         out.push(`warning: ${w}`);
     }

@@ -149,6 +149,7 @@ function ecrToken(i: Inputs, c: InvokeContext, requiredRegistry: boolean) {
 }
 
 export const identityAnswers: Record<string, Answer> = {
+
     "aws:kms/getAlias:getAlias": alias,
     "aws:kms/getKey:getKey": key,
     "aws:iam/getRole:getRole": role,

@@ -20,6 +20,17 @@ export interface InvokeContext {
 }
 
 export type Inputs = Record<string, any>;
+
+/**
+ * What a data source answers when the thing it looks up does not exist in a fresh account (an OIDC
+ * provider, say): the invoke fails, as it would against AWS, and the program takes its "create" path.
+ */
+export class LookupNotFound extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "LookupNotFound";
+    }
+}
 export type Answer = (inputs: Inputs, c: InvokeContext) => Record<string, any>;
 
 /** Every timestamp an answer carries: fixed, so runs are reproducible (matches synth's createDate). */

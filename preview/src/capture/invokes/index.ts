@@ -4,7 +4,7 @@ import { identityAnswers } from "./aws-identity";
 import { imageAnswers } from "./aws-images";
 import { networkAnswers } from "./aws-network";
 import { serviceAnswers } from "./aws-services";
-import { Answer, InvokeContext, Inputs, zonesOf } from "./context";
+import { Answer, InvokeContext, Inputs, LookupNotFound, zonesOf } from "./context";
 import { findFunction } from "./declarations";
 import { kubernetesAnswers } from "./kubernetes";
 import { policyDocumentAnswers } from "./policy-document";
@@ -13,6 +13,7 @@ import { tlsAnswers } from "./tls";
 
 export type { InvokeContext } from "./context";
 export { renderPolicyDocument } from "./policy-document";
+export { LookupNotFound } from "./context";
 
 /**
  * Offline answers for the data sources (invokes) a program calls. No cloud call is made: the account
@@ -26,6 +27,17 @@ const handWritten: Record<string, Answer> = {
     ...accountAnswers, ...networkAnswers, ...imageAnswers, ...identityAnswers, ...serviceAnswers, ...tlsAnswers, ...kubernetesAnswers,
     ...policyDocumentAnswers,
 };
+
+/**
+ * Lookups of things a fresh account does not have: the data source fails, as against AWS, and the
+ * program takes its "create it" path (programs look up an OIDC provider and create it when missing).
+ */
+const notFound: Record<string, (i: Inputs) => string> = {
+    "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider": i => `finding IAM OIDC Provider (${String(i.url ?? i.arn ?? "")}): couldn't find resource`,
+};
+
+/** The tokens whose offline answer is "not found". */
+export const notFoundTokens: readonly string[] = Object.keys(notFound);
 
 /** The tokens with a hand-written answer (for tests and reports). */
 export const handWrittenTokens: readonly string[] = Object.keys(handWritten);
@@ -77,6 +89,9 @@ function attempt<T>(f: () => T): T | undefined {
 
 export function answerInvoke(token: string, inputs: Record<string, any>, c: InvokeContext): Record<string, any> {
     const i: Inputs = isPlainObject(inputs) ? inputs : {};
+    if (notFound[token]) {
+        throw new LookupNotFound(notFound[token](i));
+    }
     const specific = handWritten[token];
     const answer = specific ? attempt(() => specific(i, c)) : undefined;
     const decl = attempt(() => findFunction(token, c.resolveFrom));
