@@ -1,8 +1,10 @@
 // Walking an aws.codepipeline.Pipeline's stages and actions from raw props, without throwing on odd shapes.
+import { awsTypes } from "./aws-types";
+import { shown } from "./messages";
 import { ResourceCheck } from "./policy";
-import { asList, deferUnknown, isPlainObject, isUnknown } from "./unknowns";
+import { asList, isPlainObject, isUnknown, knownString } from "./unknowns";
 
-export const pipelineType = "aws:codepipeline/pipeline:Pipeline";
+export const pipelineType = awsTypes.codepipeline.Pipeline;
 
 export interface PipelineAction {
     stageName: string;
@@ -10,7 +12,7 @@ export interface PipelineAction {
     actionIndex: number;
     /** Raw action object (unknown values are sentinel strings). */
     action: Record<string, any>;
-    /** Property path of the action, for messages and `deferUnknown`: ["stages", i, "actions", j]. */
+    /** Property path of the action, for messages and `undecided`: ["stages", i, "actions", j]. */
     path: (string | number)[];
     /** `stages[i].actions[j]`, for messages. */
     label: string;
@@ -36,7 +38,7 @@ export function pipelineActions(props: Record<string, any> | undefined): Pipelin
             return;
         }
         if (!isPlainObject(stage)) return;
-        const stageName = typeof stage.name === "string" && !isUnknown(stage.name) ? stage.name : `#${i}`;
+        const stageName = knownString(stage.name) ?? `#${i}`;
         if (isUnknown(stage.actions)) {
             out.unknownPaths.push(["stages", i, "actions"]);
             return;
@@ -64,7 +66,7 @@ export function equalsIgnoreCase(value: unknown, expected: string): boolean {
 
 /** A readable name for an action in messages: `action 'Source' (stages[0].actions[0])`. */
 export function describeAction(a: PipelineAction): string {
-    const name = typeof a.action.name === "string" && !isUnknown(a.action.name) ? `'${a.action.name}' ` : "";
+    const name = knownString(a.action.name) !== undefined ? `'${a.action.name}' ` : "";
     return `action ${name}in stage '${a.stageName}' (${a.label})`;
 }
 
@@ -85,17 +87,27 @@ export function configFlag(value: unknown): boolean | undefined {
 }
 
 /**
- * A pipeline's `artifactStores` as a list: an unknown list goes to the SDK's preview advisory, and a
- * pipeline without stores is not applicable.
+ * A pipeline's `artifactStores` as a list; undefined (recorded as undecided) when the list is not known
+ * yet at preview. A pipeline without stores is not applicable.
  */
-export function artifactStoresOf(c: ResourceCheck<unknown>): unknown[] {
+export function artifactStoresOf(c: ResourceCheck<unknown>): unknown[] | undefined {
     const stores = c.props.artifactStores;
     if (isUnknown(stores)) {
-        deferUnknown(c.proxied, ["artifactStores"]);
+        c.undecided(["artifactStores"]);
+        return undefined;
     }
     const list = asList(stores);
     if (list.length === 0) {
         c.notApplicable("the pipeline declares no artifact store");
     }
     return list;
+}
+
+/** The providers of some actions, for messages: only provider identifiers (CodeCommit, S3, ...) are echoed. */
+export function providersOf(actions: PipelineAction[]): string {
+    const names = [...new Set(actions.map(a => {
+        const p = knownString(a.action.provider);
+        return p === undefined ? "unknown" : shown(p, /^[A-Za-z0-9]{1,40}$/) ?? "an unrecognised provider";
+    }))];
+    return names.length ? names.join(", ") : "none";
 }

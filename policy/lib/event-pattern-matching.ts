@@ -1,6 +1,7 @@
 // Offline EventBridge pattern matching with three answers: the pattern matches the event (true), it
 // cannot (false), or this code cannot tell (undefined: an operator it does not model, a field the
 // synthetic event does not model, or a value not known yet). Callers only act on `false`.
+import { globMatches } from "./glob";
 import { isPlainObject, isUnknown } from "./unknowns";
 
 export type Match = boolean | undefined;
@@ -17,10 +18,6 @@ export function any(results: Match[]): Match {
     if (results.includes(true)) return true;
     if (results.includes(undefined)) return undefined;
     return false;
-}
-
-function wildcardToRegExp(w: string): RegExp {
-    return new RegExp("^" + w.split("*").map(s => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
 }
 
 /** One element of a pattern's value list against one event value. */
@@ -55,7 +52,7 @@ function matchElement(element: unknown, value: unknown): Match {
         case "equals-ignore-case":
             return typeof arg === "string" ? s !== undefined && s.toLowerCase() === arg.toLowerCase() : undefined;
         case "wildcard":
-            return typeof arg === "string" ? s !== undefined && wildcardToRegExp(arg).test(s) : undefined;
+            return typeof arg === "string" ? s !== undefined && globMatches(arg, s) : undefined;
         case "anything-but": {
             const inner = Array.isArray(arg) ? any(arg.map(a => matchElement(a, value))) : matchElement(arg, value);
             return inner === undefined ? undefined : !inner;

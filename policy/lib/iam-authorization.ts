@@ -9,7 +9,7 @@
 // reader agrees with the package's own API.
 import * as fs from "fs";
 import * as path from "path";
-import { matchesAllResources, resourceGlob, wildcardRegex } from "./iam";
+import { actionPatternMatches, matchesAllResources, resourceMatches } from "./iam-patterns";
 
 export interface ActionInfo {
     /** "s3:GetObject" as AWS spells it. */
@@ -134,8 +134,7 @@ export function expandAction(pattern: string): ActionExpansion {
                 const a = actions.get(actionPart);
                 out = { kind: "actions", pattern: p, service, actions: a ? [a] : [] };
             } else {
-                const re = wildcardRegex(actionPart);
-                out = { kind: "actions", pattern: p, service, actions: [...actions.entries()].filter(([k]) => re.test(k)).map(([, a]) => a) };
+                out = { kind: "actions", pattern: p, service, actions: [...actions.entries()].filter(([k]) => actionPatternMatches(actionPart, k)).map(([, a]) => a) };
             }
         }
     }
@@ -185,13 +184,12 @@ function computeEveryResourceOfAType(resource: string): boolean {
     const parts = r.split(":");
     const service = parts[2] ?? "";
     if (/[*?]/.test(service)) return true;
-    const glob = resourceGlob(r);
     for (const format of serviceArnFormats(service).values()) {
         const f = format.split(":");
         if (f.length < 6) continue;
         const head = f.slice(0, 5).map((seg, i) => seg.includes("${") ? (parts[i] ?? sample) : seg);
         const tail = f.slice(5).join(":").replace(/\$\{[^}]*\}/g, sample);
-        if (glob.test([...head, tail].join(":"))) return true;
+        if (resourceMatches(r, [...head, tail].join(":"))) return true;
     }
     return false;
 }

@@ -1,9 +1,27 @@
+// The one authoring path of the pack: `resourcePolicy` and `stackPolicy` wrap a policy's logic with its
+// metadata, its configuration (exemptions, onError), a crash guard, and the pack's rule for values that
+// are unknown at preview. docs/writing-a-policy.md describes it for authors; lib/attribute-policy.ts
+// builds the common shapes on top of it.
+//
+// The undecided rule. A check reports only findings that hold whatever the unknown values turn out to
+// be, and records with `undecided` what it cannot decide. After `validate` has returned (so every
+// decidable finding is out), the wrapper looks at each resource: if the policy reported a finding about
+// it, the undecided places are dropped (the resource fails the policy whatever they turn out to be, and
+// an advisory saying the policy "can't run" would contradict the finding); otherwise, if anything was
+// recorded, it hands over to the SDK's standard preview advisory naming the places. So an unknown is
+// never the reason for a finding (the robustness invariant of tests/robustness), never hides one, and
+// a resource is either reported, or undecided, or passes.
 import {
     EnforcementLevel, PolicyConfigSchema, PolicyResource, ReportViolation, ResourceValidationArgs,
     ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy,
 } from "@pulumi/policy";
-import { unknownCheckingProxy } from "@pulumi/policy";
-import { isPlainObject, raw, unknownStringSentinel } from "./unknowns";
+import { moduleOf } from "./aws-types";
+import { CommonConfig, configOf, configSchemaOf, findExemption } from "./policy-config";
+import { AnyArgs, Props, PropertyPath, PropPath, leavesAt, setPath } from "./property-paths";
+import { handOverToPreviewAdvisory, undecidedLabel } from "./undecided";
+import { at, isUnknown, raw, unknownSentinels } from "./unknowns";
+
+export { Exemption, findExemption, patternMatches } from "./policy-config";
 
 /** The PCI DSS version every policy in this pack maps to. */
 export const pciDss = { name: "PCI DSS", version: "4.0.1" } as const;
@@ -20,66 +38,51 @@ export interface PolicyMetadata {
     enforcementLevel?: EnforcementLevel;
     /** Settings that are a judgement call (thresholds, lists), with defaults. */
     config?: PolicyConfigSchema;
-    /** The type tokens the policy looks at (documentation, and a fast filter for resource policies). */
+    /** The type tokens the policy looks at (from lib/aws-types; documentation, and a fast filter). */
     resourceTypes: string[];
 }
 
-export interface Exemption {
-    /** A resource name, a URN, or a pattern where `*` matches anything. */
-    resource: string;
-    reason: string;
-}
+/** Property changes a remediation asks for: path -> new value (`undefined` removes the property). */
+export type Patch<A = AnyArgs> = Partial<Record<PropPath<A>, unknown>>;
 
-const exemptionsSchema = {
-    type: "array",
-    description: "Resources this policy does not apply to: a name, URN or `*` pattern, with the reason (reported as not applicable).",
-    items: {
-        type: "object",
-        properties: {
-            resource: { type: "string", minLength: 1 },
-            reason: { type: "string", minLength: 1 },
-        },
-        required: ["resource", "reason"],
-    },
-    default: [],
-} as const;
-
-export interface ResourceCheck<C> {
+export interface ResourceCheck<C, A = AnyArgs> {
     type: string;
     name: string;
     urn: string;
-    /** Raw inputs: unknown values are sentinel strings (see lib/unknowns), nothing throws. */
-    props: Record<string, any>;
-    /** The SDK's proxied inputs, for `deferUnknown`. */
-    proxied: Record<string, any>;
+    /** Raw inputs, typed by the provider's args A: unknown values are sentinel strings, nothing throws. */
+    props: Props<A>;
     /** Raw inputs of the resource's provider (e.g. its defaultTags), if any. */
     providerProps?: Record<string, any>;
-    /** The provider's proxied inputs, for `deferUnknown` on a provider value. */
-    providerProxied?: Record<string, any>;
-    config: C;
+    config: C & CommonConfig;
     stack: string;
+    /** Reports a finding about this resource (one that holds whatever unknown values turn out to be). */
     report(message: string): void;
+    /**
+     * Records that the verdict needs the value at `path` of the inputs (or of the provider's inputs), which
+     * is not known yet. The wrapper applies the pack's undecided rule after `validate` returns.
+     */
+    undecided(path: PropertyPath, of?: "provider"): void;
+    /** Ends the check: the policy does not apply to this resource, for this reason (shown to the user). */
     notApplicable(reason: string): never;
 }
 
 export interface StackCheck<C> {
     resources: PolicyResource[];
-    config: C;
+    config: C & CommonConfig;
     stack: string;
     /** Reports a violation against one resource (skipped if that resource is exempted). */
     report(resource: PolicyResource | string, message: string): void;
     /**
-     * Records what cannot be decided until a value is known (e.g. `"bucket 'x' (policy)"`). After every
-     * decidable finding is reported, these become the SDK's standard advisory "can't run policy ...
-     * during preview" (one per policy): reading an unknown at once would end the stack policy early.
+     * Records what cannot be decided about a resource until a value is known (e.g. `"bucket 'x' (policy)"`);
+     * the undecided rule then applies per resource, as for resource checks.
      */
     undecided(resource: PolicyResource, what: string): void;
 }
 
-export interface ResourcePolicyDefinition<C> extends PolicyMetadata {
-    validate(check: ResourceCheck<C>): void;
-    /** Returns the new inputs (mutate and return `check.proxied` to keep secrets secret), or nothing. */
-    remediate?(check: ResourceCheck<C>): Record<string, any> | undefined;
+export interface ResourcePolicyDefinition<C, A = AnyArgs> extends PolicyMetadata {
+    validate(check: ResourceCheck<C, A>): void;
+    /** The property changes that fix the resource, or nothing (applied by the wrapper, secrets kept secret). */
+    remediate?(check: ResourceCheck<C, A>): Patch<A> | undefined;
     /**
      * Which resources the policy looks at, when a fixed list of types cannot say it (e.g. "every
      * taggable AWS resource"); `resourceTypes` then only documents it. Default: type in resourceTypes.
@@ -87,86 +90,22 @@ export interface ResourcePolicyDefinition<C> extends PolicyMetadata {
     appliesTo?(type: string, props: Record<string, any>): boolean;
 }
 
-export interface StackPolicyDefinition<C> extends PolicyMetadata {
+export interface StackPolicyDefinition<C, A = AnyArgs> extends PolicyMetadata {
     validateStack(check: StackCheck<C>): void;
     /**
      * An optional resource phase, run by Analyze on each resource of `resourceTypes` (inputs, before
      * AnalyzeStack): for what one resource's own inputs already decide, such as an unknown input.
      */
-    validateResource?(check: ResourceCheck<C>): void;
+    validateResource?(check: ResourceCheck<C, A>): void;
     /** An optional remediation of single resources of `resourceTypes` (as in resourcePolicy). */
-    remediate?(check: ResourceCheck<C>): Record<string, any> | undefined;
+    remediate?(check: ResourceCheck<C, A>): Patch<A> | undefined;
 }
 
-function defaultsOf(schema: PolicyConfigSchema | undefined): Record<string, any> {
-    const out: Record<string, any> = {};
-    for (const [k, s] of Object.entries(schema?.properties ?? {})) {
-        if (s && typeof s === "object" && "default" in s) {
-            out[k] = (s as any).default;
-        }
-    }
-    return out;
-}
-
-/**
- * What a policy does when it fails on an input it does not handle (a bug in the pack): report the
- * resource at the policy's own level, so a mandatory control fails closed as a PCI assessor expects
- * (cdk-nag does the same), or only advise, so a bug cannot block deployments.
- */
-const onErrorSchema = {
-    type: "string",
-    enum: ["fail-closed", "fail-open"],
-    description: "When the policy itself fails on a resource: fail-closed reports it at the policy's own level (a mandatory policy blocks), fail-open reports an advisory.",
-    default: "fail-closed",
-} as const;
-
-function configSchemaOf(meta: PolicyMetadata): PolicyConfigSchema {
-    return {
-        properties: { ...(meta.config?.properties ?? {}), exemptions: exemptionsSchema as any, onError: onErrorSchema as any },
-        required: meta.config?.required,
-    };
-}
-
-function configOf<C>(meta: PolicyMetadata, getConfig: () => object): C & { exemptions: Exemption[]; onError: "fail-closed" | "fail-open" } {
-    const given = getConfig() ?? {};
-    return { ...defaultsOf(meta.config), exemptions: [], onError: "fail-closed", ...given } as any;
-}
+export type PackPolicy = ResourceValidationPolicy & { metadata: PolicyMetadata };
 
 /** The crash report, at the policy's own level (fail-closed) or as an advisory (fail-open). */
 function crashReport(onError: unknown, message: string, urn?: string): any {
     return onError === "fail-open" ? { message, enforcementLevel: "advisory", urn } : { message, urn };
-}
-
-/**
- * `*` matches any run of characters. Linear in the value: each literal piece is found left to right
- * (the first match is always the best one for a glob), so many stars cannot make it backtrack.
- */
-export function patternMatches(pattern: string, value: string): boolean {
-    const pieces = pattern.split("*");
-    if (pieces.length === 1) {
-        return pattern === value;
-    }
-    const first = pieces[0];
-    const last = pieces[pieces.length - 1];
-    if (!value.startsWith(first) || !value.endsWith(last) || value.length < first.length + last.length) {
-        return false;
-    }
-    let at = first.length;
-    const end = value.length - last.length;
-    for (const piece of pieces.slice(1, -1)) {
-        const i = value.indexOf(piece, at);
-        if (i < 0 || i + piece.length > end) {
-            return false;
-        }
-        at = i + piece.length;
-    }
-    return true;
-}
-
-export function findExemption(exemptions: unknown, name: string, urn: string): Exemption | undefined {
-    if (!Array.isArray(exemptions)) return undefined;
-    return exemptions.find((e): e is Exemption => isPlainObject(e) && typeof e.resource === "string" &&
-        (patternMatches(e.resource, name) || patternMatches(e.resource, urn)));
 }
 
 function stackNameOf(urn: string): string {
@@ -200,50 +139,72 @@ function metadataFields(meta: PolicyMetadata) {
             reference: meta.pci,
             specification: `${pciDss.name} v${pciDss.version} requirement ${meta.pci}`,
         },
-        configSchema: configSchemaOf(meta),
-        tags: ["pci-dss", ...new Set(meta.resourceTypes.map(t => t.split(":")[1]?.split("/")[0]).filter((s): s is string => !!s && /^[a-z0-9]+$/.test(s)))],
+        configSchema: configSchemaOf(meta.config),
+        tags: ["pci-dss", ...new Set(meta.resourceTypes.map(moduleOf).filter(s => /^[a-z0-9]+$/.test(s)))],
     };
 }
 
-function makeCheck<C>(meta: PolicyMetadata, args: ResourceValidationArgs, report: ReportViolation | undefined) {
-    const config = configOf<C>(meta, () => args.getConfig());
-    const check: ResourceCheck<C & { exemptions: Exemption[]; onError: "fail-closed" | "fail-open" }> = {
+/** The unknown sentinel at (or on the way to, or first inside) a path, for the kind the advisory names. */
+function sentinelAt(props: unknown, path: PropertyPath): string {
+    for (let i = path.length; i >= 0; i--) {
+        const v = at(props, ...path.slice(0, i));
+        if (isUnknown(v)) return v as string;
+    }
+    return unknownSentinels.string;
+}
+
+/** A resource check and what it collected, for one Analyze (or Remediate) call. */
+function makeCheck<C, A>(meta: PolicyMetadata, args: ResourceValidationArgs, report: ReportViolation | undefined) {
+    const props = raw(args.props) ?? {};
+    const providerProps = args.provider ? raw(args.provider.props) : undefined;
+    const collected = { reported: 0, undecided: [] as { label: string; sentinel: string }[] };
+    const check: ResourceCheck<C, A> = {
         type: args.type,
         name: args.name,
         urn: args.urn,
-        props: raw(args.props) ?? {},
-        proxied: args.props,
-        providerProps: args.provider ? raw(args.provider.props) : undefined,
-        providerProxied: args.provider?.props,
-        config,
+        props: props as Props<A>,
+        providerProps,
+        config: configOf<C>(meta.config, args.getConfig()),
         stack: stackNameOf(args.urn),
-        report: msg => report?.(msg),
+        report: msg => {
+            collected.reported++;
+            report?.(msg);
+        },
+        undecided: (path, of) => {
+            const label = path.join(".") + (of === "provider" ? " (of the resource's provider)" : "");
+            collected.undecided.push({ label, sentinel: sentinelAt(of === "provider" ? providerProps : props, path) });
+        },
         notApplicable: reason => args.notApplicable(reason),
     };
-    return check;
+    return { check, collected };
 }
 
-/** A policy over single resources: metadata next to its logic, exemptions, and no throw on odd input. */
-export function resourcePolicy<C = {}>(def: ResourcePolicyDefinition<C & { exemptions: Exemption[] }>): ResourceValidationPolicy & { metadata: PolicyMetadata } {
+/** A policy over single resources: metadata next to its logic, exemptions, the undecided rule, and no throw on odd input. */
+export function resourcePolicy<C = {}, A = AnyArgs>(def: ResourcePolicyDefinition<C, A>): PackPolicy {
     const types = new Set(def.resourceTypes);
     const applies = def.appliesTo
         ? (args: ResourceValidationArgs) => def.appliesTo!(args.type, raw(args.props) ?? {})
         : (args: ResourceValidationArgs) => types.has(args.type);
-    const policy: ResourceValidationPolicy & { metadata: PolicyMetadata } = {
+    const policy: PackPolicy = {
         ...metadataFields(def),
         metadata: def,
         validateResource: (args, reportViolation) => {
             if (!applies(args)) return;
-            const check = makeCheck<C>(def, args, reportViolation);
+            const { check, collected } = makeCheck<C, A>(def, args, reportViolation);
             const exemption = findExemption(check.config.exemptions, args.name, args.urn);
             if (exemption) {
                 args.notApplicable(`exempted by configuration: ${exemption.reason}`);
             }
             try {
-                def.validate(check as any);
+                def.validate(check);
             } catch (e) {
                 if (isSdkSignal(e)) throw e;
                 reportViolation(crashReport(check.config.onError, describeCrash(def.name, e), args.urn));
+                return;
+            }
+            // The undecided rule (see the top of this file): after every finding, only for a resource without one.
+            if (collected.reported === 0 && collected.undecided.length > 0) {
+                handOverToPreviewAdvisory(undecidedLabel(collected.undecided.map(u => u.label), ", ."), collected.undecided[0].sentinel);
             }
         },
     };
@@ -264,15 +225,21 @@ export function resourcePolicy<C = {}>(def: ResourcePolicyDefinition<C & { exemp
 }
 
 /**
- * Runs a remediation without letting a bug fail the preview: the resource is left as it was, so the
- * validation that follows still reports the violation (at mandatory level, as the SDK does after a
- * remediation that did not fix it), and the cause goes to the pack's stderr for its maintainers.
+ * Runs a remediation without letting a bug fail the preview, and applies its patch to the SDK's inputs
+ * (so secrets stay secret). On a bug the resource is left as it was, so the validation that follows
+ * still reports the violation (at mandatory level, as the SDK does after a remediation that did not fix
+ * it), and the cause goes to the pack's stderr for its maintainers.
  */
-function remediateSafely<C>(def: PolicyMetadata & { remediate?(check: ResourceCheck<C>): Record<string, any> | undefined }, args: ResourceValidationArgs): Record<string, any> | undefined {
-    const check = makeCheck<C>(def, args, undefined);
+function remediateSafely<C, A>(def: PolicyMetadata & { remediate?(check: ResourceCheck<C, A>): Patch<A> | undefined }, args: ResourceValidationArgs): Record<string, any> | undefined {
+    const { check } = makeCheck<C, A>(def, args, undefined);
     if (findExemption(check.config.exemptions, args.name, args.urn)) return undefined;
     try {
-        return def.remediate!(check as any);
+        const patch = def.remediate!(check) as Record<string, unknown> | undefined;
+        if (!patch || Object.keys(patch).length === 0) return undefined;
+        for (const [path, value] of Object.entries(patch)) {
+            setPath(args.props, path, value);
+        }
+        return args.props;
     } catch (e) {
         if (isSdkSignal(e)) throw e;
         process.stderr.write(`${def.name}: remediation of ${args.urn} failed (${e instanceof Error ? e.name : typeof e}); the resource is left unchanged\n`);
@@ -281,25 +248,25 @@ function remediateSafely<C>(def: PolicyMetadata & { remediate?(check: ResourceCh
 }
 
 /**
- * A policy over the whole stack (relations between resources), with exemptions, undecidable values
- * collected until every decidable finding is out, and no throw. It also has a resource phase on
- * `resourceTypes` (the SDK runs validateResource in Analyze and validateStack in AnalyzeStack for one
- * policy that has both): an exempted resource is reported there as not applicable with the reason,
- * which the SDK cannot do per resource from a stack policy.
+ * A policy over the whole stack (relations between resources), with exemptions, the undecided rule per
+ * resource, and no throw. It also has a resource phase on `resourceTypes` (the SDK runs validateResource
+ * in Analyze and validateStack in AnalyzeStack for one policy that has both): an exempted resource is
+ * reported there as not applicable with the reason, which the SDK cannot do per resource from a stack policy.
  */
-export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions: Exemption[] }>): StackValidationPolicy & ResourceValidationPolicy & { metadata: PolicyMetadata } {
-    const resourcePhase = resourcePolicy<C>({ ...def, validate: c => def.validateResource?.(c) });
+export function stackPolicy<C = {}, A = AnyArgs>(def: StackPolicyDefinition<C, A>): PackPolicy & StackValidationPolicy {
+    const resourcePhase = resourcePolicy<C, A>({ ...def, validate: c => def.validateResource?.(c) });
     return {
         ...metadataFields(def),
         metadata: def,
         validateResource: resourcePhase.validateResource,
         ...(def.remediate ? { remediateResource: resourcePhase.remediateResource } : {}),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
-            const config = configOf<C>(def, () => args.getConfig());
+            const config = configOf<C>(def.config, args.getConfig());
             const stack = args.resources.length ? stackNameOf(args.resources[0].urn) : "";
-            const undecided: string[] = [];
+            const reported = new Set<string>();
+            const undecided: { urn: string; what: string }[] = [];
             const exempt = (name: string, urn: string) => findExemption(config.exemptions, name, urn) !== undefined;
-            const check: StackCheck<C & { exemptions: Exemption[] }> = {
+            const check: StackCheck<C> = {
                 resources: args.resources,
                 config,
                 stack,
@@ -307,26 +274,32 @@ export function stackPolicy<C = {}>(def: StackPolicyDefinition<C & { exemptions:
                     const urn = typeof resource === "string" ? resource : resource.urn;
                     const name = typeof resource === "string" ? urn.split("::").pop() ?? "" : resource.name;
                     if (!exempt(name, urn)) {
+                        reported.add(urn);
                         reportViolation(message, urn);
                     }
                 },
                 undecided: (resource, what) => {
                     if (!exempt(resource.name, resource.urn)) {
-                        undecided.push(what);
+                        undecided.push({ urn: resource.urn, what });
                     }
                 },
             };
             try {
-                def.validateStack(check as any);
+                def.validateStack(check);
             } catch (e) {
                 if (isSdkSignal(e)) throw e;
                 reportViolation(crashReport(config.onError, describeCrash(def.name, e)));
+                return;
             }
-            if (undecided.length > 0) {
-                // Reading an unknown through the SDK's proxy yields its standard preview advisory.
-                const label = undecided.join("; ");
-                void (unknownCheckingProxy({ [label]: unknownStringSentinel }) as any)[label];
+            const open = undecided.filter(u => !reported.has(u.urn));
+            if (open.length > 0) {
+                handOverToPreviewAdvisory(undecidedLabel(open.map(u => u.what), "; "));
             }
         },
     };
+}
+
+/** The values a typed path leads to in a check's inputs (see lib/property-paths). */
+export function leavesOf<C, A>(c: ResourceCheck<C, A>, path: PropPath<A>) {
+    return leavesAt(c.props, path);
 }

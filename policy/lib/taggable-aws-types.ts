@@ -1,8 +1,8 @@
-// GENERATED from @pulumi/aws 7.48.0: every resource type whose generated class has a `tags` input.
-// Policies cannot read the provider schema at run time, so the pack carries this list; a resource whose
-// type is not listed (a newer or older provider) still counts as taggable when its inputs have `tags`.
-// tests/policy/tags/required-tags.test.ts fails when this list differs from the installed @pulumi/aws;
-// regenerate with: UPDATE_TAGGABLE_AWS_TYPES=1 npx mocha tests/policy/tags/required-tags.test.ts
+// GENERATED from @pulumi/aws 7.48.0 by tools/generate.js (npm run docs); do not edit.
+// Every resource type whose generated class has a `tags` input. Policies cannot read the provider schema
+// at run time, so the pack carries this list; a resource whose type is not listed (a newer or older
+// provider) still counts as taggable when its inputs have `tags`. tests/policy/cross-service/required-tags.test.ts
+// fails when this file differs from what the installed @pulumi/aws gives.
 export const taggableAwsTypesSource = "@pulumi/aws 7.48.0";
 
 export const taggableAwsTypes: ReadonlySet<string> = new Set([

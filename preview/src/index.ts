@@ -1,6 +1,7 @@
 import { CaptureFailure, CaptureResult, captureProgram } from "./capture/program";
 import { readPolicyPackConfigFile } from "./engine/config";
 import { locatePack } from "./engine/pack";
+import { PackPool } from "./engine/pool";
 import { PolicySession, Report, analyzeState } from "./engine/run";
 import { UserError } from "./errors";
 import { CapturedStack, Mode } from "./model";
@@ -9,6 +10,7 @@ import { loadStateFile } from "./state";
 
 export { InternalError, ProgramError, UserError } from "./errors";
 export { Report, ReportDiagnostic } from "./engine/run";
+export { PackPool } from "./engine/pool";
 export { CapturedResource, CapturedStack } from "./model";
 export { toJson } from "./report/json";
 export { toSarif } from "./report/sarif";
@@ -42,6 +44,8 @@ export interface PreviewOptions {
      * (default). False judges every resource with update-mode values instead, for testing policies.
      */
     stopOnMandatory?: boolean;
+    /** Reuse running packs across runs of one process (a test suite); see PackPool. */
+    packPool?: PackPool;
 }
 
 export interface PreviewResult extends Report {
@@ -75,7 +79,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
         const captured = loadStateFile(o.stateFile);
         const config: StackConfig = { values: { ...(o.config ?? {}), ...(o.secrets ?? {}) }, secretKeys: Object.keys(o.secrets ?? {}) };
         const report = await analyzeState(captured, {
-            packs, packConfigs, packConfigSources, config, redactSecrets: o.redactSecrets,
+            packs, packConfigs, packConfigSources, config, redactSecrets: o.redactSecrets, pool: o.packPool,
             onProgress: (d, t) => o.onProgress?.("analyze", d, t),
         });
         return { ...report, captured };
@@ -102,7 +106,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     const session = await PolicySession.start({
         project: projectName, stack, organization, dryRun: mode === "preview",
         config: config.values, secretKeys: config.secretKeys,
-    }, { packs, packConfigs, packConfigSources, config }, o.stopOnMandatory === false ? "judge-all" : "deployment");
+    }, { packs, packConfigs, packConfigSources, config, pool: o.packPool }, o.stopOnMandatory === false ? "judge-all" : "deployment");
     let captured: CaptureResult;
     try {
         captured = await captureProgram({

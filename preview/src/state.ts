@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import { UserError, messageOf } from "./errors";
 import { CapturedResource, CapturedStack, ResourceOptions, emptyOptions, rootStackType } from "./model";
-import { WireValue, isSecret, makeSecret, specialSigKey, secretSig, unknownString } from "./wire";
+import { WireValue, isSecret, makeSecret, setOwn, specialSigKey, secretSig, unknownString } from "./wire";
 
 const supportedVersions = [1, 2, 3];
 
@@ -26,7 +26,7 @@ function decodeStateValue(v: WireValue): WireValue {
         }
         const out: Record<string, WireValue> = {};
         for (const [k, e] of Object.entries(v)) {
-            if (e !== undefined) out[k] = decodeStateValue(e);
+            if (e !== undefined) setOwn(out, k, decodeStateValue(e));
         }
         return out;
     }

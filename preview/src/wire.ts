@@ -24,6 +24,14 @@ const unknownSentinels = new Set([
 export type WireValue = any;
 export type WireProperties = Record<string, WireValue>;
 
+/**
+ * Sets an own property, whatever its name: a program's (or a state file's) key `__proto__` is data,
+ * and plain assignment would replace the object's prototype instead.
+ */
+export function setOwn(o: Record<string, any>, k: string, v: unknown): void {
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 export function isUnknown(v: unknown): boolean {
     return typeof v === "string" && unknownSentinels.has(v);
 }
@@ -100,7 +108,7 @@ export function toEngineValue(v: WireValue): WireValue {
     for (const [k, e] of Object.entries(v)) {
         const c = toEngineValue(e);
         if (c !== undefined) {
-            out[k] = c;
+            setOwn(out, k, c);
         }
     }
     return out;
@@ -117,7 +125,7 @@ export function unwrapSecrets(v: WireValue): WireValue {
     if (typeof v === "object" && v !== null) {
         const out: WireProperties = {};
         for (const [k, e] of Object.entries(v)) {
-            out[k] = unwrapSecrets(e);
+            setOwn(out, k, unwrapSecrets(e));
         }
         return out;
     }

@@ -1,15 +1,23 @@
 // Runs programs and packs through the offline preview, the engine-faithful path, for tests.
 import * as path from "path";
-import { PreviewOptions, PreviewResult, ReportDiagnostic, runPreview } from "../../preview/src";
+import { PackPool, PreviewOptions, PreviewResult, ReportDiagnostic, runPreview } from "../../preview/src";
 
 export const repoRoot = path.resolve(__dirname, "..", "..");
 export const policyPackDir = path.join(repoRoot, "policy");
 export const fixturesDir = path.join(repoRoot, "tests", "fixtures");
 
+/**
+ * Packs kept running across the tests of one mocha run (stopped by the root hook in hooks.ts): a
+ * pack costs over a second to start, and most tests preview with the same pack and stack context.
+ */
+export const sharedPackPool = new PackPool();
+
 export type InlineOptions = Omit<PreviewOptions, "program" | "policyPacks"> & {
     policyPacks?: string[];
     /** The run is expected to end early (program error, update stopped, pack failure); otherwise that fails the test. */
     allowFailure?: boolean;
+    /** Start and stop the run's own packs, as the CLI does, instead of sharing them (tests of process lifetimes). */
+    ownPacks?: boolean;
 };
 
 /**
@@ -19,7 +27,7 @@ export type InlineOptions = Omit<PreviewOptions, "program" | "policyPacks"> & {
  */
 
 export async function previewProgram(program: () => unknown, o: InlineOptions = {}): Promise<PreviewResult> {
-    const { allowFailure, ...options } = o;
+    const { allowFailure, ownPacks, ...options } = o;
     const result = await runPreview({
         project: "test",
         stack: "dev",
@@ -29,6 +37,7 @@ export async function previewProgram(program: () => unknown, o: InlineOptions = 
         policyPacks: options.policyPacks ?? [policyPackDir],
         programOutput: options.programOutput ?? (() => undefined),
         stopOnMandatory: options.stopOnMandatory ?? false,
+        packPool: ownPacks ? undefined : options.packPool ?? sharedPackPool,
     });
     if (result.failure && !allowFailure) {
         throw new Error(`the run ended early (${result.failure.kind}): ${result.failure.message}\n${result.failure.details.join("\n")}`);

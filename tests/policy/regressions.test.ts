@@ -1,10 +1,11 @@
 // Real pipelines that failed in known ways, each as a program that is otherwise compliant, asserting
-// exactly which policies of the WHOLE pack fire (and so that every other policy stays quiet).
+// exactly which policies of the WHOLE pack fire (and so that every other policy stays quiet), and that
+// no credential reaches a message.
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../preview/src";
 import { previewProgram } from "../helpers/preview";
-import { codestarSource, encryptedStore, githubV1Source, keyArn, pipeline } from "./codepipeline/fixtures";
+import { codestarSource, encryptedStore, githubV1Source, keyArn, pipeline } from "./fixtures/pipelines";
 
 /** Every resource gets the required tags from the default provider, as a team's stack config does. */
 const taggedStack = {
@@ -18,6 +19,11 @@ function fired(r: PreviewResult): string[] {
 
 function run(program: () => void, mode: "preview" | "update" = "preview"): Promise<PreviewResult> {
     return previewProgram(program, { config: taggedStack, mode, redactSecrets: false });
+}
+
+/** No message quotes any part of a GitHub token (not even its `ghp_` prefix). */
+function assertNoToken(r: PreviewResult): void {
+    assert.deepStrictEqual(r.diagnostics.filter(d => d.message.includes("ghp_")).map(d => d.policyName), []);
 }
 
 describe("regressions across the whole pack", () => {
@@ -38,19 +44,28 @@ describe("regressions across the whole pack", () => {
             "app-pipeline: no-plaintext-credentials (mandatory)",
         ]);
         assert.ok(!JSON.stringify(r.diagnostics).includes(token));
+        assertNoToken(r);
     });
 
-    it("an EventBridge rule with a CodeCommit pattern on a GitHub (CodeStar connection) pipeline", async () => {
-        const r = await run(() => {
-            const github = pipeline("app-pipeline", { source: [codestarSource()], pipelineName: "app-pipeline" });
-            const rule = new aws.cloudwatch.EventRule("on-push", {
-                eventPattern: JSON.stringify({
-                    source: ["aws.codecommit"], "detail-type": ["CodeCommit Repository State Change"],
-                    resources: ["arn:aws:codecommit:eu-west-1:123456789012:app"], detail: { referenceType: ["branch"], referenceName: ["main"] },
-                }),
-            });
-            new aws.cloudwatch.EventTarget("on-push-target", { rule: rule.name, arn: github.arn, roleArn: "arn:aws:iam::123456789012:role/events" });
-        }, "update");
+    /** A CodeCommit pattern on a pipeline whose source is a GitHub (CodeStar) connection: the rule never fires. */
+    const codecommitRuleOnGithub = (pipelineName?: string) => () => {
+        const github = pipeline("app-pipeline", { source: [codestarSource()], pipelineName });
+        const rule = new aws.cloudwatch.EventRule("on-push", {
+            eventPattern: JSON.stringify({
+                source: ["aws.codecommit"], "detail-type": ["CodeCommit Repository State Change"],
+                resources: ["arn:aws:codecommit:eu-west-1:123456789012:app"], detail: { referenceType: ["branch"], referenceName: ["main"] },
+            }),
+        });
+        new aws.cloudwatch.EventTarget("on-push-target", { rule: rule.name, arn: github.arn, roleArn: "arn:aws:iam::123456789012:role/events" });
+    };
+
+    it("an EventBridge rule with a CodeCommit pattern on a GitHub (CodeStar connection) pipeline, in update mode", async () => {
+        const r = await run(codecommitRuleOnGithub("app-pipeline"), "update");
+        assert.deepStrictEqual(fired(r), ["on-push: eventbridge-pipeline-trigger-matches-source (advisory)"]);
+    });
+
+    it("the same rule in preview mode, where the pipeline's ARN is unknown (linked through the target's dependencies)", async () => {
+        const r = await run(codecommitRuleOnGithub());
         assert.deepStrictEqual(fired(r), ["on-push: eventbridge-pipeline-trigger-matches-source (advisory)"]);
     });
 
@@ -78,5 +93,6 @@ describe("regressions across the whole pack", () => {
         ]);
         assert.match(r.diagnostics.find(d => d.policyName === "required-tags")!.message, /Environment tag that does not match stack 'dev'/);
         assert.ok(!JSON.stringify(r.diagnostics).includes(token));
+        assertNoToken(r);
     });
 });

@@ -134,6 +134,16 @@ describe("robustness: the offline preview under bad input (CLI, exit 2, no orpha
         await assertNoLeftovers(r);
     });
 
+    it("a program that exits 0 before it finishes (process.exit) fails the run: it cannot switch the gate off", async () => {
+        const r = await runCli(["--program", program("exits-early"), "--policy-pack", policyPackDir]);
+        assert.strictEqual(r.code, 2, `${r.stdout}\n${r.stderr}`);
+        // The SDK's exit handler usually turns it into exit code 1 (promises still active); when it does
+        // not, the missing end-of-program signal does.
+        assert.match(r.stderr, /error: Program exits-early \(.*\) exited (with code 1|\(code 0\) before it finished: the Pulumi SDK never signalled the end of the program)/);
+        assert.doesNotMatch(r.stdout, /Policy summary: 0 mandatory/, "no clean verdict");
+        await assertNoLeftovers(r);
+    });
+
     const badProjects: [string, RegExp][] = [
         ["yaml-syntax-error", /Project file .*yaml-syntax-error.*Pulumi.yaml is not valid YAML \(.*\)\. Fix the YAML syntax/],
         ["yaml-not-a-mapping", /Project file .*Pulumi.yaml must be a YAML mapping with at least 'name' and 'runtime'/],

@@ -2,14 +2,14 @@
 // `node preview/bin/pulumi-offline-preview.js --program stack` does.
 import * as path from "path";
 import { CapturedResource, PreviewOptions, PreviewResult, runPreview } from "../../preview/src";
-import { policyPackDir, repoRoot } from "../helpers/preview";
+import { policyPackDir, repoRoot, sharedPackPool } from "../helpers/preview";
 
 export const stackDir = path.join(repoRoot, "stack");
 
 export type StackRunOptions = Omit<PreviewOptions, "programDir" | "policyPacks">;
 
 export function previewStack(o: StackRunOptions = {}): Promise<PreviewResult> {
-    return runPreview({ policyPacks: [policyPackDir], programOutput: () => undefined, ...o, programDir: stackDir });
+    return runPreview({ policyPacks: [policyPackDir], programOutput: () => undefined, packPool: sharedPackPool, ...o, programDir: stackDir });
 }
 
 /** Options for a prod stack (there is no Pulumi.prod.yaml: everything comes from `config`). */

@@ -1,19 +1,17 @@
-import { resourcePolicy } from "../../lib/policy";
+import type { LogGroupArgs } from "@pulumi/aws/cloudwatch";
+import { kmsKeyPolicy } from "../../lib/attribute-policy";
+import { awsTypes } from "../../lib/aws-types";
 
-const logGroupType = "aws:cloudwatch/logGroup:LogGroup";
-
-export default resourcePolicy({
+// A key unknown at preview is set: the ARN of a key the stack creates (known at update time). CloudWatch
+// Logs accepts only key ARNs of customer-managed keys, so any key that is set passes here.
+export default kmsKeyPolicy<{}, LogGroupArgs>({
     name: "cloudwatch-log-group-kms-encryption",
     description: "CloudWatch log groups are encrypted with a customer-managed KMS key.",
     severity: "medium",
     pci: "3.5.1, 10.3.2",
-    resourceTypes: [logGroupType],
+    resourceTypes: [awsTypes.cloudwatch.LogGroup],
     remediationSteps: "Set `kmsKeyId` on the aws.cloudwatch.LogGroup to the ARN of a customer-managed KMS key whose key policy lets the CloudWatch Logs service principal of the region use it.",
-    validate: c => {
-        const key = c.props.kmsKeyId;
-        // An unknown value is set: it is the ARN of a key that the stack creates (known at update time).
-        if (key === undefined || key === null || key === "") {
-            c.report(`CloudWatch log group '${c.name}' is not encrypted with a KMS key: set kmsKeyId to a customer-managed key ARN.`);
-        }
-    },
+    what: "CloudWatch log group",
+    key: "kmsKeyId",
+    customerManaged: false,
 });

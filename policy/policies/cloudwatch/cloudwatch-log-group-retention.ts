@@ -1,7 +1,6 @@
-import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown, isUnknown } from "../../lib/unknowns";
-
-const logGroupType = "aws:cloudwatch/logGroup:LogGroup";
+import type { LogGroupArgs } from "@pulumi/aws/cloudwatch";
+import { attributePolicy } from "../../lib/attribute-policy";
+import { awsTypes } from "../../lib/aws-types";
 
 /** The values CloudWatch Logs accepts for retentionInDays (0 = never expire). */
 export const allowedRetentionDays = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -11,38 +10,23 @@ export function retentionFor(minimum: number): number {
     return allowedRetentionDays.find(d => d >= minimum) ?? 0;
 }
 
-export default resourcePolicy<{ minimumRetentionDays: number }>({
+export default attributePolicy<{ minimumRetentionDays: number }, LogGroupArgs>({
     name: "cloudwatch-log-group-retention",
     description: "CloudWatch log groups keep their logs at least the configured number of days (a year by default); 0 or unset means never expire and complies.",
     severity: "medium",
     pci: "10.5.1",
-    resourceTypes: [logGroupType],
+    resourceTypes: [awsTypes.cloudwatch.LogGroup],
     remediationSteps: "Set `retentionInDays` on the aws.cloudwatch.LogGroup to at least the configured minimum (365 by default), or leave it unset (0) to keep logs forever.",
     config: {
         properties: {
             minimumRetentionDays: { type: "integer", minimum: 1, maximum: 3653, default: 365, description: "Fewest days a log group must keep its logs." },
         },
     },
-    validate: c => {
-        const days = c.props.retentionInDays;
-        if (isUnknown(days)) {
-            deferUnknown(c.proxied, ["retentionInDays"]);
-            return;
-        }
-        if (days === undefined || days === null || days === 0) {
-            return; // never expires
-        }
-        const min = c.config.minimumRetentionDays;
-        if (typeof days !== "number" || days < min) {
-            c.report(`CloudWatch log group '${c.name}' keeps logs for ${typeof days === "number" ? `${days} days` : "an invalid period"}: ` +
-                `set retentionInDays to ${retentionFor(min)} or more (or 0 to never expire).`);
-        }
-    },
-    remediate: c => {
-        const days = c.props.retentionInDays;
-        if (isUnknown(days) || days === undefined || days === null || days === 0) return undefined;
-        if (typeof days === "number" && days >= c.config.minimumRetentionDays) return undefined;
-        c.proxied.retentionInDays = retentionFor(c.config.minimumRetentionDays);
-        return c.proxied;
-    },
+    path: "retentionInDays",
+    absent: 0,
+    compliant: (days, c) => days === 0 || (typeof days === "number" && days >= c.config.minimumRetentionDays),
+    echo: days => (typeof days === "number" ? `${days} days` : undefined),
+    message: (c, v) => `CloudWatch log group '${c.name}' keeps logs for ${v.shown ?? "an invalid period"}: ` +
+        `set retentionInDays to ${retentionFor(c.config.minimumRetentionDays)} or more (or 0 to never expire).`,
+    fix: c => ({ retentionInDays: retentionFor(c.config.minimumRetentionDays) }),
 });

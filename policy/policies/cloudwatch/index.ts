@@ -1,9 +1,9 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import cloudwatchLogGroupKmsEncryption from "./cloudwatch-log-group-kms-encryption";
 import cloudwatchLogGroupRetention from "./cloudwatch-log-group-retention";
 
-// Policies for cloudwatch, one per file, assembled here.
-export const cloudwatchPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+// The cloudwatch policies, one per file, in the pack's order.
+export const cloudwatchPolicies: PackPolicy[] = [
     cloudwatchLogGroupRetention,
     cloudwatchLogGroupKmsEncryption,
 ];

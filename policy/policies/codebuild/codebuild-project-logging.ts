@@ -1,40 +1,41 @@
+import type { ProjectArgs } from "@pulumi/aws/codebuild";
+import { awsTypes } from "../../lib/aws-types";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
+import { PropertyPath } from "../../lib/property-paths";
+import { isPlainObject, isUnknown } from "../../lib/unknowns";
 
-const projectType = "aws:codebuild/project:Project";
-
-/** "ENABLED" / "DISABLED" / unknown, with the service default when the block or field is absent. */
-function statusOf(block: unknown, defaultStatus: "ENABLED" | "DISABLED"): "ENABLED" | "DISABLED" | "unknown" {
-    if (isUnknown(block)) return "unknown";
+/** "ENABLED" / "DISABLED" with the service default when the block or field is absent, or the path of an unknown. */
+function statusOf(block: unknown, path: PropertyPath, defaultStatus: "ENABLED" | "DISABLED"): "ENABLED" | "DISABLED" | { unknownAt: PropertyPath } {
+    if (isUnknown(block)) return { unknownAt: path };
     if (!isPlainObject(block)) return defaultStatus;
     const s = block.status;
-    if (isUnknown(s)) return "unknown";
+    if (isUnknown(s)) return { unknownAt: [...path, "status"] };
     if (typeof s !== "string" || s === "") return defaultStatus;
     return s.toUpperCase() === "DISABLED" ? "DISABLED" : "ENABLED";
 }
 
-export default resourcePolicy({
+export default resourcePolicy<{}, ProjectArgs>({
     name: "codebuild-project-logging",
     description: "CodeBuild projects keep build logs: CloudWatch Logs (on by default) or S3 logs enabled, and S3 logs are not written unencrypted.",
     severity: "medium",
     pci: "10.2.1",
-    resourceTypes: [projectType],
+    resourceTypes: [awsTypes.codebuild.Project],
     remediationSteps: "Leave `logsConfig.cloudwatchLogs.status` at \"ENABLED\" (the default) with a groupName whose log group keeps logs for a year, " +
         "or enable `logsConfig.s3Logs` with `encryptionDisabled: false`.",
     validate: c => {
         const logs = c.props.logsConfig;
         if (isUnknown(logs)) {
-            deferUnknown(c.proxied, ["logsConfig"]);
+            c.undecided(["logsConfig"]);
             return;
         }
         const cwBlock = isPlainObject(logs) ? logs.cloudwatchLogs : undefined;
         const s3Block = isPlainObject(logs) ? logs.s3Logs : undefined;
         // CodeBuild sends build logs to CloudWatch unless told not to; S3 logs are off unless enabled.
-        const cw = statusOf(cwBlock, "ENABLED");
-        const s3 = statusOf(s3Block, "DISABLED");
+        const cw = statusOf(cwBlock, ["logsConfig", "cloudwatchLogs"], "ENABLED");
+        const s3 = statusOf(s3Block, ["logsConfig", "s3Logs"], "DISABLED");
         if (s3 === "ENABLED" && isPlainObject(s3Block)) {
             if (isUnknown(s3Block.encryptionDisabled)) {
-                deferUnknown(c.proxied, ["logsConfig", "s3Logs", "encryptionDisabled"]);
+                c.undecided(["logsConfig", "s3Logs", "encryptionDisabled"]);
                 return;
             }
             if (s3Block.encryptionDisabled === true) {
@@ -42,11 +43,8 @@ export default resourcePolicy({
             }
         }
         if (cw === "ENABLED" || s3 === "ENABLED") return;
-        if (cw === "unknown" || s3 === "unknown") {
-            const path = cw === "unknown"
-                ? (isUnknown(cwBlock) ? ["logsConfig", "cloudwatchLogs"] : ["logsConfig", "cloudwatchLogs", "status"])
-                : (isUnknown(s3Block) ? ["logsConfig", "s3Logs"] : ["logsConfig", "s3Logs", "status"]);
-            deferUnknown(c.proxied, path);
+        if (typeof cw === "object" || typeof s3 === "object") {
+            c.undecided(typeof cw === "object" ? cw.unknownAt : (s3 as { unknownAt: PropertyPath }).unknownAt);
             return;
         }
         c.report(`CodeBuild project '${c.name}' keeps no build logs: set logsConfig.cloudwatchLogs.status to "ENABLED" ` +

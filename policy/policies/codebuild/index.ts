@@ -1,9 +1,10 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import codebuildPrivilegedMode from "./codebuild-privileged-mode";
 import codebuildProjectKmsEncryption from "./codebuild-project-kms-encryption";
 import codebuildProjectLogging from "./codebuild-project-logging";
-// Policies for codebuild, one per file, assembled here.
-export const codebuildPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+
+// The codebuild policies, one per file, in the pack's order.
+export const codebuildPolicies: PackPolicy[] = [
     codebuildProjectKmsEncryption,
     codebuildProjectLogging,
     codebuildPrivilegedMode,

@@ -1,35 +1,38 @@
-import { artifactStoresOf, pipelineType } from "../../lib/codepipeline-actions";
+import type { PipelineArgs } from "@pulumi/aws/codepipeline";
+import { awsTypes } from "../../lib/aws-types";
+import { artifactStoresOf } from "../../lib/codepipeline-actions";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown, isPlainObject, isUnknown } from "../../lib/unknowns";
+import { isPlainObject, isUnknown } from "../../lib/unknowns";
 
-export default resourcePolicy({
+export default resourcePolicy<{}, PipelineArgs>({
     name: "codepipeline-artifact-store-region",
     description: "A pipeline with one artifact store sets no `region` (AWS rejects it); a cross-region pipeline sets a distinct `region` on every artifact store.",
     severity: "medium",
     pci: "n/a (deploy blocker)",
-    resourceTypes: [pipelineType],
+    resourceTypes: [awsTypes.codepipeline.Pipeline],
     remediationSteps: "With a single artifact store, remove `region` from `artifactStores[0]` (the store is in the pipeline's region). " +
         "With several, give every `artifactStores[i]` a `region`, each a different region, one of them the pipeline's.",
     validate: c => {
         const list = artifactStoresOf(c);
-        const unknownStore = list.findIndex(s => isUnknown(s));
+        if (!list) return;
         if (list.length === 1) {
             const only = list[0];
             if (isUnknown(only)) {
-                deferUnknown(c.proxied, ["artifactStores", 0]);
-                return;
-            }
-            // A region that is set, even to a value not known yet, is the deploy blocker.
-            if (isPlainObject(only) && only.region !== undefined && only.region !== null) {
+                c.undecided(["artifactStores", 0]);
+            } else if (isPlainObject(only) && only.region !== undefined && only.region !== null) {
+                // A region that is set, even to a value not known yet, is the deploy blocker.
                 c.report(`Pipeline '${c.name}' has a single artifact store that sets a region: remove artifactStores[0].region ` +
                     "(AWS rejects a region on the artifact store of a single-region pipeline).");
             }
             return;
         }
         const seen = new Map<string, number>();
-        let undecidedRegion: (string | number)[] | undefined;
         list.forEach((store, i) => {
-            if (isUnknown(store)) return;
+            if (isUnknown(store)) {
+                // Its region, not known yet, could repeat a known one.
+                c.undecided(["artifactStores", i]);
+                return;
+            }
             const region = isPlainObject(store) ? store.region : undefined;
             if (region === undefined || region === null || region === "") {
                 c.report(`Pipeline '${c.name}' has ${list.length} artifact stores but artifactStores[${i}] sets no region: ` +
@@ -37,7 +40,7 @@ export default resourcePolicy({
                 return;
             }
             if (isUnknown(region)) {
-                undecidedRegion ??= ["artifactStores", i, "region"];
+                c.undecided(["artifactStores", i, "region"]);
                 return;
             }
             if (typeof region !== "string") return;
@@ -49,11 +52,5 @@ export default resourcePolicy({
                 seen.set(region, i);
             }
         });
-        // Regions not known yet could repeat a known one: only the SDK's preview advisory can say so.
-        if (unknownStore >= 0) {
-            deferUnknown(c.proxied, ["artifactStores", unknownStore]);
-        } else if (undecidedRegion) {
-            deferUnknown(c.proxied, undecidedRegion);
-        }
     },
 });

@@ -4,14 +4,18 @@
 // that matches the repository's name. AWS recommends the registry-level setting, so it counts.
 //
 // Seeing the registry setting needs the whole stack, and a remediation needs the single resource, so
-// this policy has both halves: the resource half (Analyze) defers a scanOnPush that is unknown at
-// preview and remediates; the stack half (AnalyzeStack) decides coverage.
+// this policy has both halves: the resource half (Analyze) records a scanOnPush that is unknown at
+// preview as undecided and remediates; the stack half (AnalyzeStack) decides coverage.
+import type { RepositoryArgs } from "@pulumi/aws/ecr";
 import { PolicyResource } from "@pulumi/policy";
+import { awsTypes } from "../../lib/aws-types";
+import { globMatches } from "../../lib/glob";
 import { PolicyMetadata, stackPolicy } from "../../lib/policy";
-import { asList, at, deferUnknown, isPlainObject, isUnknown, raw } from "../../lib/unknowns";
+import { valueAt } from "../../lib/property-paths";
+import { asList, at, isPlainObject, isUnknown, knownString, raw } from "../../lib/unknowns";
 
-const repositoryType = "aws:ecr/repository:Repository";
-const registryScanningType = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
+const repositoryType = awsTypes.ecr.Repository;
+const registryScanningType = awsTypes.ecr.RegistryScanningConfiguration;
 
 const metadata: PolicyMetadata = {
     name: "ecr-repository-scan-on-push",
@@ -25,15 +29,7 @@ const metadata: PolicyMetadata = {
 
 /** ECR's WILDCARD filter: with `*`, a whole-name match where `*` is any run of characters; without, "contains". */
 export function registryFilterMatches(filter: string, repositoryName: string): boolean {
-    if (!filter.includes("*")) {
-        return repositoryName.includes(filter);
-    }
-    const re = new RegExp("^" + filter.split("*").map(s => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
-    return re.test(repositoryName);
-}
-
-function knownString(v: unknown): string | undefined {
-    return typeof v === "string" && !isUnknown(v) ? v : undefined;
+    return filter.includes("*") ? globMatches(filter, repositoryName) : repositoryName.includes(filter);
 }
 
 function regionOf(r: PolicyResource): string | undefined {
@@ -65,28 +61,20 @@ function scanOnPushRules(r: PolicyResource): ScanRule[] {
     return out;
 }
 
-export default stackPolicy({
+const scanOnPush = "imageScanningConfiguration.scanOnPush" as const;
+
+export default stackPolicy<{}, RepositoryArgs>({
     ...metadata,
     validateResource: c => {
         if (c.type !== repositoryType) return;
-        const scan = c.props.imageScanningConfiguration;
-        if (isUnknown(scan)) {
-            deferUnknown(c.proxied, ["imageScanningConfiguration"]);
-        } else if (isUnknown(at(scan, "scanOnPush"))) {
-            deferUnknown(c.proxied, ["imageScanningConfiguration", "scanOnPush"]);
-        }
+        const setting = valueAt(c.props, scanOnPush);
+        if (isUnknown(setting.value)) c.undecided(setting.path);
         // A known setting is judged by validateStack, which also sees registry scanning rules.
     },
     remediate: c => {
         if (c.type !== repositoryType) return undefined;
-        const scan = c.props.imageScanningConfiguration;
-        if (isUnknown(scan) || at(scan, "scanOnPush") === true || isUnknown(at(scan, "scanOnPush"))) return undefined;
-        if (isPlainObject(scan)) {
-            c.proxied.imageScanningConfiguration.scanOnPush = true;
-        } else {
-            c.proxied.imageScanningConfiguration = { scanOnPush: true };
-        }
-        return c.proxied;
+        const setting = valueAt(c.props, scanOnPush).value;
+        return setting === true || isUnknown(setting) ? undefined : { [scanOnPush]: true };
     },
     validateStack: c => {
         const rules: ScanRule[] = [];

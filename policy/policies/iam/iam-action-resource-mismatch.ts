@@ -1,10 +1,9 @@
 import { ActionInfo, arnFormatsOf, expandAction } from "../../lib/iam-authorization";
-import {
-    PolicyStatement, StatementVerdict, describeStatement, identityDocuments, identityPolicyResourceTypes, matchesAllResources,
-    resourcePatternsOverlap, typeLabel, walkDocuments,
-} from "../../lib/iam";
+import { typeName } from "../../lib/aws-types";
+import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
+import { matchesAllResources, resourcePatternsOverlap } from "../../lib/iam-patterns";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown } from "../../lib/unknowns";
+import { PolicyStatement, describeStatement } from "../../lib/policy-documents";
 
 /** Can this action apply to this Resource entry? Wildcard-only actions apply only to "*". */
 function applies(action: ActionInfo, resource: string): boolean {
@@ -69,7 +68,7 @@ export default resourcePolicy({
         "and actions without resource types (ecr:GetAuthorizationToken, sts:GetCallerIdentity) need Resource \"*\" in a statement of their own. " +
         "Fix misspelled actions and service prefixes. A policy document that is not valid JSON (or has no Statement) is rejected by AWS at deploy time.",
     validate: c => {
-        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const what = `${typeName(c.type)} '${c.name}'`;
         const docs = identityDocuments(c.type, c.props);
         const walk = walkDocuments(docs, (doc, s): StatementVerdict | void => {
             if (s.effect !== "Allow") return;
@@ -83,9 +82,6 @@ export default resourcePolicy({
             c.report(`${what}: ${m.property} ${m.parsed.kind === "malformed" ? m.parsed.reason : "is not a policy document"}; AWS rejects it ` +
                 `(MalformedPolicyDocument) when the resource is created. Fix the document in ${m.property}.`);
         }
-        for (const f of walk.findings) c.report(f);
-        if (walk.findings.length === 0 && walk.malformed.length === 0 && walk.undecided.length > 0) {
-            deferUnknown(c.proxied, walk.undecided[0]);
-        }
+        reportWalk(c, walk);
     },
 });

@@ -1,4 +1,5 @@
-import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies, typeLabel } from "../../lib/iam";
+import { typeName } from "../../lib/aws-types";
+import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies } from "../../lib/iam-attachments";
 import { resourcePolicy } from "../../lib/policy";
 
 export default resourcePolicy<{ policyNames: string[] }>({
@@ -23,7 +24,7 @@ export default resourcePolicy<{ policyNames: string[] }>({
     validate: c => {
         const banned = new Set((Array.isArray(c.config.policyNames) ? c.config.policyNames : [])
             .filter((n): n is string => typeof n === "string").map(n => n.toLowerCase()));
-        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const what = `${typeName(c.type)} '${c.name}'`;
         reportAttachedPolicies(c, (arn, where) => {
             const parsed = arn !== undefined ? parseManagedPolicyArn(arn) : undefined;
             if (!parsed || !banned.has(parsed.name.toLowerCase())) return undefined;

@@ -1,4 +1,5 @@
-import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies, typeLabel } from "../../lib/iam";
+import { typeName } from "../../lib/aws-types";
+import { attachmentProperty, attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies } from "../../lib/iam-attachments";
 import { resourcePolicy } from "../../lib/policy";
 import { isUnknown } from "../../lib/unknowns";
 
@@ -117,7 +118,7 @@ export default resourcePolicy({
         "AWSLambdaFullAccess), or better a least-privilege customer managed policy. With the enforcement level `remediate`, the pack rewrites " +
         "the ARN to the replacement where AWS names one; the replacement's permissions differ, so review them.",
     validate: c => {
-        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const what = `${typeName(c.type)} '${c.name}'`;
         reportAttachedPolicies(c, (arn, where) => {
             const hit = deprecatedEntry(arn);
             if (!hit) return undefined;
@@ -128,8 +129,9 @@ export default resourcePolicy({
         });
     },
     remediate: c => {
-        const key = c.type === "aws:iam/role:Role" ? "managedPolicyArns"
-            : c.type.endsWith("PolicyAttachmentsExclusive") ? "policyArns" : "policyArn";
+        const property = attachmentProperty(c.type);
+        if (!property) return undefined;
+        const { key } = property;
         const current = c.props[key];
         if (current === undefined || isUnknown(current)) return undefined;
         const swap = (arn: unknown): unknown => {
@@ -137,21 +139,17 @@ export default resourcePolicy({
             const hit = deprecatedEntry(arn);
             return hit?.entry.replacement ? replacementArn(hit.partition, hit.entry.replacement) : arn;
         };
-        if (key === "policyArn") {
+        if (!property.list) {
             const next = swap(current);
-            if (next === current) return undefined;
-            c.proxied[key] = next;
-            return c.proxied;
+            return next === current ? undefined : { [key]: next };
         }
         if (!Array.isArray(current)) return undefined;
-        // In Remediate the array is the SDK's proxy (Array methods that build new arrays fail on it): copy by index.
+        // In Remediate the array may be the SDK's proxy (Array methods that build new arrays fail on it): copy by index.
         const values: unknown[] = [];
         for (let i = 0; i < current.length; i++) values.push(current[i]);
         const swapped = values.map(swap);
         if (swapped.every((v, i) => v === values[i])) return undefined;
         // The replacement may already be attached: keep each ARN once.
-        const next = swapped.filter((v, i) => typeof v !== "string" || swapped.indexOf(v) === i);
-        c.proxied[key] = next;
-        return c.proxied;
+        return { [key]: swapped.filter((v, i) => typeof v !== "string" || swapped.indexOf(v) === i) };
     },
 });

@@ -1,9 +1,8 @@
-import {
-    PolicyStatement, StatementVerdict, describeStatement, firstUnknown, identityDocuments, identityPolicyResourceTypes,
-    typeLabel, walkDocuments,
-} from "../../lib/iam";
+import { typeName } from "../../lib/aws-types";
+import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
+import { shown } from "../../lib/messages";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown } from "../../lib/unknowns";
+import { PolicyStatement, describeStatement, firstUnknown } from "../../lib/policy-documents";
 
 /**
  * What makes an Allow statement's actions a wildcard grant: NotAction, `*`, `service:*`, or a wildcard
@@ -25,8 +24,8 @@ export function wildcardActionGrants(s: PolicyStatement): string[] {
         } else if (colon > 0 && /[*?]/.test(v.slice(0, colon))) {
             out.push(`Action entry ${i} (a wildcard in the service prefix)`);
         } else if (colon > 0 && /^\*+$/.test(v.slice(colon + 1))) {
-            const service = v.slice(0, colon);
-            out.push(/^[A-Za-z0-9-]{1,64}$/.test(service) ? `Action "${service}:*" (every action of ${service})` : `Action entry ${i} (every action of a service)`);
+            const service = shown(v.slice(0, colon), /^[A-Za-z0-9-]{1,64}$/);
+            out.push(service !== undefined ? `Action "${service}:*" (every action of ${service})` : `Action entry ${i} (every action of a service)`);
         }
     });
     return out;
@@ -42,7 +41,7 @@ export default resourcePolicy({
         "`codebuild:StartBuild`, `codebuild:BatchGetBuilds` instead of `codebuild:*`). IAM Access Analyzer's policy generation " +
         "can list the actions a role used.",
     validate: c => {
-        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const what = `${typeName(c.type)} '${c.name}'`;
         const walk = walkDocuments(identityDocuments(c.type, c.props), (doc, s): StatementVerdict | void => {
             if (s.effect === "Deny") return;
             const grants = wildcardActionGrants(s);
@@ -56,9 +55,6 @@ export default resourcePolicy({
                     `List the specific actions the principal needs in the statement's Action.`],
             };
         });
-        for (const f of walk.findings) c.report(f);
-        if (walk.findings.length === 0 && walk.undecided.length > 0) {
-            deferUnknown(c.proxied, walk.undecided[0]);
-        }
+        reportWalk(c, walk);
     },
 });

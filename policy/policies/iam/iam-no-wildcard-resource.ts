@@ -1,10 +1,9 @@
 import { ActionInfo, arnFormatsOf, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
-import {
-    DocumentValue, PolicyStatement, StatementVerdict, actionPatternMatches, describeStatement, firstUnknown,
-    identityDocuments, identityPolicyResourceTypes, matchesAllResources, resourcePatternsOverlap, typeLabel, walkDocuments,
-} from "../../lib/iam";
+import { typeName } from "../../lib/aws-types";
+import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
+import { actionPatternMatches, matchesAllResources, resourcePatternsOverlap } from "../../lib/iam-patterns";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown } from "../../lib/unknowns";
+import { DocumentValue, PolicyStatement, describeStatement, firstUnknown } from "../../lib/policy-documents";
 
 const policyName = "iam-no-wildcard-resource";
 
@@ -101,7 +100,7 @@ export default resourcePolicy<{ allowedWildcardActions: string[] }>({
     },
     validate: c => {
         const allowed = Array.isArray(c.config.allowedWildcardActions) ? c.config.allowedWildcardActions : [];
-        const what = `${typeLabel(c.type)} '${c.name}'`;
+        const what = `${typeName(c.type)} '${c.name}'`;
         const walk = walkDocuments(identityDocuments(c.type, c.props), (doc, s): StatementVerdict | void => {
             if (s.effect === "Deny") return;
             const grants = wildcardResourceGrants(s, allowed);
@@ -114,9 +113,6 @@ export default resourcePolicy<{ allowedWildcardActions: string[] }>({
                     `(keep actions AWS authorizes only on "*" in a separate statement), or add the action to allowedWildcardActions.`],
             };
         });
-        for (const f of walk.findings) c.report(f);
-        if (walk.findings.length === 0 && walk.undecided.length > 0) {
-            deferUnknown(c.proxied, walk.undecided[0]);
-        }
+        reportWalk(c, walk);
     },
 });

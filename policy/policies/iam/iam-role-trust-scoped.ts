@@ -1,8 +1,10 @@
-import { PolicyStatement, StatementVerdict, describeStatement, knownValues, trustDocument, walkDocuments } from "../../lib/iam";
+import type { RoleArgs } from "@pulumi/aws/iam";
+import { awsTypes } from "../../lib/aws-types";
+import { StatementVerdict, reportWalk, trustDocument, walkDocuments } from "../../lib/iam-documents";
 import { resourcePolicy } from "../../lib/policy";
-import { deferUnknown, isPlainObject } from "../../lib/unknowns";
+import { PolicyStatement, describeStatement, knownValues } from "../../lib/policy-documents";
+import { isPlainObject } from "../../lib/unknowns";
 
-const roleType = "aws:iam/role:Role";
 const githubOidcHost = "token.actions.githubusercontent.com";
 
 /** Does the Condition block constrain the GitHub OIDC token's subject (`...:sub`) to something narrower than "*"? */
@@ -50,12 +52,12 @@ export function openTrust(s: PolicyStatement): { reason?: string; undecidedAt?: 
     return {};
 }
 
-export default resourcePolicy({
+export default resourcePolicy<{}, RoleArgs>({
     name: "iam-role-trust-scoped",
     description: "IAM role trust policies name who may assume the role: no Principal \"*\" or {\"AWS\": \"*\"} (or Allow with NotPrincipal) without a Condition, and no GitHub Actions OIDC trust without a subject condition.",
     severity: "critical",
     pci: "7.2.1, 8.2.2",
-    resourceTypes: [roleType],
+    resourceTypes: [awsTypes.iam.Role],
     remediationSteps: "In the role's assumeRolePolicy, name the principals that assume the role: a service (`{\"Service\": \"codebuild.amazonaws.com\"}`), " +
         "an account or role ARN, or keep `\"*\"` only with a Condition that scopes it (e.g. aws:PrincipalOrgID). For GitHub Actions OIDC add a " +
         "`StringLike` condition on `token.actions.githubusercontent.com:sub` naming your repository (e.g. `repo:my-org/my-repo:ref:refs/heads/main`).",
@@ -71,9 +73,6 @@ export default resourcePolicy({
             if (s.effect === "unknown") return { undecidedAt: [...s.path, "Effect"] };
             return { findings: [`Role '${c.name}': assumeRolePolicy ${describeStatement(s)}: ${r.reason}. Name the trusted principals in assumeRolePolicy or add a Condition that scopes them.`] };
         });
-        for (const f of walk.findings) c.report(f);
-        if (walk.findings.length === 0 && walk.undecided.length > 0) {
-            deferUnknown(c.proxied, walk.undecided[0]);
-        }
+        reportWalk(c, walk);
     },
 });

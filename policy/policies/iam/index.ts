@@ -1,4 +1,4 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import iamActionResourceMismatch from "./iam-action-resource-mismatch";
 import iamNoAdminManagedPolicies from "./iam-no-admin-managed-policies";
 import iamNoDeprecatedManagedPolicies from "./iam-no-deprecated-managed-policies";
@@ -6,8 +6,8 @@ import iamNoWildcardAction from "./iam-no-wildcard-action";
 import iamNoWildcardResource from "./iam-no-wildcard-resource";
 import iamRoleTrustScoped from "./iam-role-trust-scoped";
 
-// Policies for iam, one per file, assembled here.
-export const iamPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+// The iam policies, one per file, in the pack's order.
+export const iamPolicies: PackPolicy[] = [
     iamNoWildcardResource,
     iamNoWildcardAction,
     iamActionResourceMismatch,

@@ -1,3 +1,7 @@
+import { PackPolicy } from "../../lib/policy";
 import kmsKeyRotationEnabled from "./kms-key-rotation-enabled";
 
-export const kmsPolicies = [kmsKeyRotationEnabled];
+// The kms policies, one per file, in the pack's order.
+export const kmsPolicies: PackPolicy[] = [
+    kmsKeyRotationEnabled,
+];

@@ -1,4 +1,4 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import s3BucketAccessLogging from "./s3-bucket-access-logging";
 import s3BucketKmsEncryption from "./s3-bucket-kms-encryption";
 import s3BucketNoInlineConfiguration from "./s3-bucket-no-inline-configuration";
@@ -6,8 +6,8 @@ import s3BucketPublicAccessBlock from "./s3-bucket-public-access-block";
 import s3BucketSslRequestsOnly from "./s3-bucket-ssl-requests-only";
 import s3BucketVersioningEnabled from "./s3-bucket-versioning-enabled";
 
-// Policies for s3, one per file, assembled here.
-export const s3Policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+// The s3 policies, one per file, in the pack's order.
+export const s3Policies: PackPolicy[] = [
     s3BucketVersioningEnabled,
     s3BucketPublicAccessBlock,
     s3BucketKmsEncryption,

@@ -1,5 +1,5 @@
 import { stackPolicy } from "../../lib/policy";
-import { S3Index, bucketTypes, s3ConfigTypes } from "../../lib/s3";
+import { S3Index, bucketTypes, s3ConfigTypes } from "../../lib/s3-index";
 
 // Server access logs must go to another bucket. A bucket that receives other buckets' access logs is
 // exempt: it would have to log to itself (a loop AWS advises against) or start an endless chain of log

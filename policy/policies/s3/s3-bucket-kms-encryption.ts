@@ -1,5 +1,7 @@
 import { stackPolicy } from "../../lib/policy";
-import { S3Index, undecidedBucket, bucketTypes, encryptionDefaults, isCustomerManagedKey, s3ConfigTypes, shortType } from "../../lib/s3";
+import { typeName } from "../../lib/aws-types";
+import { S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
+import { encryptionDefaults, encryptionKeyOf } from "../../lib/s3-settings";
 import { isUnknown } from "../../lib/unknowns";
 
 const defaultAlgorithms = ["aws:kms", "aws:kms:dsse"];
@@ -41,7 +43,7 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
             let compliant = false;
             let unknown: string | undefined;
             for (const d of defs) {
-                const where = d.resource === b.resource ? `inline ${d.path}` : `${shortType(d.resource.type)} '${d.resource.name}' ${d.path}`;
+                const where = d.resource === b.resource ? `inline ${d.path}` : `${typeName(d.resource.type)} '${d.resource.name}' ${d.path}`;
                 if (isUnknown(d.sseAlgorithm)) {
                     unknown ??= `${where}.sseAlgorithm`;
                     continue;
@@ -50,10 +52,10 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
                     problems.push(`set ${where}.sseAlgorithm to "aws:kms" (it is not a KMS algorithm) with kmsMasterKeyId set to a customer-managed key`);
                     continue;
                 }
-                const key = isCustomerManagedKey(d.kmsMasterKeyId, d.resource, d.property);
-                if (key === "yes") {
+                const key = encryptionKeyOf(d);
+                if (key === "customer-managed") {
                     compliant = true;
-                } else if (key === "unknown") {
+                } else if (key === "undecided") {
                     unknown ??= `${where}.kmsMasterKeyId`;
                 } else {
                     problems.push(d.kmsMasterKeyId === undefined || d.kmsMasterKeyId === null || d.kmsMasterKeyId === ""

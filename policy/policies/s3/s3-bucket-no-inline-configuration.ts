@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/policy";
-import { bucketTypes, inlineSettingProperties, isSet } from "../../lib/s3";
+import { bucketTypes } from "../../lib/s3-index";
+import { inlineSettingProperties, isSet } from "../../lib/s3-settings";
 
 const allSettings = Object.keys(inlineSettingProperties);
 

@@ -1,9 +1,8 @@
 import { stackPolicy } from "../../lib/policy";
 import { PolicyResource } from "@pulumi/policy";
-import {
-    BucketView, S3Index, undecidedBucket, bucketTypes, defaultPublicCannedAcls, publicAccessBlockFlags, publicGrantPaths,
-    s3ConfigTypes, shortType,
-} from "../../lib/s3";
+import { typeName } from "../../lib/aws-types";
+import { BucketView, S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
+import { defaultPublicCannedAcls, publicAccessBlockFlags, publicGrantPaths } from "../../lib/s3-settings";
 import { at, isUnknown, raw } from "../../lib/unknowns";
 
 /** Finds public canned ACLs and grants to everyone, inline and in BucketAcl(V2) resources. */
@@ -20,7 +19,7 @@ function publicAcls(b: BucketView, publicCanned: string[]): { found: string[]; u
     };
     check(b.resource, b.props, `S3 bucket '${b.resource.name}' (inline)`, ["grants"]);
     for (const r of b.configs.acl) {
-        check(r, raw(r.props) ?? {}, `${shortType(r.type)} '${r.name}'`, ["accessControlPolicy", "grants"]);
+        check(r, raw(r.props) ?? {}, `${typeName(r.type)} '${r.name}'`, ["accessControlPolicy", "grants"]);
     }
     return { found, unknown };
 }
@@ -54,7 +53,7 @@ export default stackPolicy<{ publicCannedAcls: string[] }>({
             } else if (!blocks.some(x => publicAccessBlockFlags.every(f => x.props[f] === true))) {
                 const unknown = blocks.find(x => publicAccessBlockFlags.some(f => isUnknown(x.props[f])));
                 if (unknown) {
-                    c.undecided(b.resource, undecidedBucket(b, `${shortType(unknown.r.type)} '${unknown.r.name}' flags`));
+                    c.undecided(b.resource, undecidedBucket(b, `${typeName(unknown.r.type)} '${unknown.r.name}' flags`));
                 } else {
                     const x = blocks[0];
                     const missing = publicAccessBlockFlags.filter(f => x.props[f] !== true);

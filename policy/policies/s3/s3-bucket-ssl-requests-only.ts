@@ -1,6 +1,9 @@
 import { stackPolicy } from "../../lib/policy";
-import { S3Index, undecidedBucket, TlsVerdict, bucketTypes, deferFirstUnknown, isBucketType, isSet, s3ConfigTypes, shortType, tlsOnlyVerdict } from "../../lib/s3";
-import { isUnknown, raw } from "../../lib/unknowns";
+import { awsTypes, typeName } from "../../lib/aws-types";
+import { S3Index, bucketTypes, isBucketType, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
+import { isSet } from "../../lib/s3-settings";
+import { TlsVerdict, tlsOnlyVerdict } from "../../lib/s3-tls";
+import { firstUnknownPath, isUnknown, raw } from "../../lib/unknowns";
 
 // The bucket policy (a BucketPolicy resource, or inline `policy`) must Deny every principal ("*" or
 // {AWS: "*"}) every S3 action ("s3:*" or "*") on the bucket ARN and `arn/*` when aws:SecureTransport is
@@ -20,8 +23,8 @@ export default stackPolicy({
         "(`pulumi.interpolate`arn:aws:s3:::${b.bucket}``) so the policy can be checked at preview.",
     validateResource: c => {
         // The Analyze phase sees the document as written: a wholly unknown one cannot be checked at preview.
-        if ((c.type === "aws:s3/bucketPolicy:BucketPolicy" || isBucketType(c.type)) && isUnknown(c.props.policy)) {
-            deferFirstUnknown(c, "policy");
+        if ((c.type === awsTypes.s3.BucketPolicy || isBucketType(c.type)) && isUnknown(c.props.policy)) {
+            c.undecided(firstUnknownPath(c.props.policy, ["policy"]) ?? ["policy"]);
         }
     },
     validateStack: c => {
@@ -29,7 +32,7 @@ export default stackPolicy({
         for (const b of index.buckets) {
             const name = b.resource.name;
             const docs: { where: string; doc: unknown }[] = b.configs.policy.map(p => ({
-                where: `the policy of ${shortType(p.type)} '${p.name}'`, doc: raw(p.props)?.policy,
+                where: `the policy of ${typeName(p.type)} '${p.name}'`, doc: raw(p.props)?.policy,
             }));
             if (isSet(b.props.policy)) docs.push({ where: "the bucket's inline policy", doc: b.props.policy });
             const verdicts: TlsVerdict[] = docs.map(d => tlsOnlyVerdict(d.doc, b.arn));

@@ -1,5 +1,7 @@
 import { stackPolicy } from "../../lib/policy";
-import { S3Index, undecidedBucket, bucketTypes, inlineVersioning, s3ConfigTypes, shortType } from "../../lib/s3";
+import { typeName } from "../../lib/aws-types";
+import { S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
+import { inlineVersioning } from "../../lib/s3-settings";
 import { at, isUnknown, raw } from "../../lib/unknowns";
 
 // A bucket's versioning is set by a separate BucketVersioning(V2) resource or, on older programs, inline
@@ -22,11 +24,11 @@ export default stackPolicy({
                 if (statuses.some(s => s.status === "Enabled")) continue;
                 const unknown = statuses.find(s => isUnknown(s.status) || isUnknown(s.cfg));
                 if (unknown) {
-                    c.undecided(b.resource, undecidedBucket(b, `${shortType(unknown.r.type)} '${unknown.r.name}'.versioningConfiguration.status`));
+                    c.undecided(b.resource, undecidedBucket(b, `${typeName(unknown.r.type)} '${unknown.r.name}'.versioningConfiguration.status`));
                     continue;
                 }
                 const r = statuses[0].r;
-                c.report(b.resource, `S3 bucket '${name}' does not have versioning enabled: set versioningConfiguration.status to "Enabled" on ${shortType(r.type)} '${r.name}'.`);
+                c.report(b.resource, `S3 bucket '${name}' does not have versioning enabled: set versioningConfiguration.status to "Enabled" on ${typeName(r.type)} '${r.name}'.`);
                 continue;
             }
             const inline = inlineVersioning(b.props);

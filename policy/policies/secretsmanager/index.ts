@@ -1,5 +1,7 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import secretsmanagerSecretKmsEncryption from "./secretsmanager-secret-kms-encryption";
 
-// Policies for secretsmanager, one per file, assembled here.
-export const secretsmanagerPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [secretsmanagerSecretKmsEncryption];
+// The secretsmanager policies, one per file, in the pack's order.
+export const secretsmanagerPolicies: PackPolicy[] = [
+    secretsmanagerSecretKmsEncryption,
+];

@@ -1,5 +1,7 @@
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PackPolicy } from "../../lib/policy";
 import snsTopicKmsEncryption from "./sns-topic-kms-encryption";
 
-// Policies for sns, one per file, assembled here.
-export const snsPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [snsTopicKmsEncryption];
+// The sns policies, one per file, in the pack's order.
+export const snsPolicies: PackPolicy[] = [
+    snsTopicKmsEncryption,
+];

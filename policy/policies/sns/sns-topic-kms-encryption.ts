@@ -1,22 +1,15 @@
-import { resourcePolicy } from "../../lib/policy";
-import { classifyKmsKeyReference } from "../../lib/kms-key-references";
+import type { TopicArgs } from "@pulumi/aws/sns";
+import { kmsKeyPolicy } from "../../lib/attribute-policy";
+import { awsTypes } from "../../lib/aws-types";
 
-const topicType = "aws:sns/topic:Topic";
-
-export default resourcePolicy({
+export default kmsKeyPolicy<{}, TopicArgs>({
     name: "sns-topic-kms-encryption",
     description: "SNS topics are encrypted at rest with a customer-managed KMS key (not the AWS-managed alias/aws/sns key).",
     severity: "medium",
     pci: "3.5.1",
-    resourceTypes: [topicType],
+    resourceTypes: [awsTypes.sns.Topic],
     remediationSteps: "Set `kmsMasterKeyId` on the aws.sns.Topic to a customer-managed KMS key (id, ARN or alias) whose key policy lets the publishing services use it.",
-    validate: c => {
-        const key = classifyKmsKeyReference(c.props.kmsMasterKeyId);
-        if (key === "absent") {
-            c.report(`SNS topic '${c.name}' is not encrypted: set kmsMasterKeyId to a customer-managed KMS key.`);
-        } else if (key === "aws-managed") {
-            c.report(`SNS topic '${c.name}' is encrypted with the AWS-managed alias/aws/sns key: set kmsMasterKeyId to a customer-managed KMS key.`);
-        }
-        // "unknown" at preview: the output of a key or alias resource in the stack, hence customer-managed.
-    },
+    what: "SNS topic",
+    key: "kmsMasterKeyId",
+    awsManagedKey: "alias/aws/sns",
 });

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UserError, messageOf } from "../errors";
@@ -24,6 +25,8 @@ export interface ChildOutcome {
     stderrTail?: string;
     /** The program could not be started or (inline) threw. */
     error?: unknown;
+    /** The program's SDK signals the end of the program to the monitor (SignalAndWaitForShutdown). */
+    expectsShutdownSignal?: boolean;
 }
 
 /**
@@ -69,6 +72,15 @@ export function splitArgs(s: string): string[] {
 /** pkg/cmd/pulumi/operations defaultParallel: 4 per CPU (GOMAXPROCS). */
 export function programParallelism(): number {
     return 4 * Math.max(1, os.cpus().length);
+}
+
+/** Whether the program's @pulumi/pulumi signals the monitor when the program is done (recent SDKs do). */
+function sdkSignalsShutdown(runPath: string): boolean {
+    try {
+        return fs.readFileSync(path.join(path.dirname(runPath), "index.js"), "utf8").includes("signalAndWaitForShutdown");
+    } catch {
+        return false;
+    }
 }
 
 /** Processes of running programs, killed if this process is interrupted. */
@@ -127,7 +139,7 @@ export async function runProgramProcess(project: ProjectInfo, run: RunContext, o
         child.on("exit", (code, signal) => {
             clearTimeout(timer);
             livePrograms.delete(child);
-            resolve({ code, signal, timedOut, timeoutMs: o.timeoutMs, stderrTail: tail.trim() || undefined });
+            resolve({ code, signal, timedOut, timeoutMs: o.timeoutMs, stderrTail: tail.trim() || undefined, expectsShutdownSignal: sdkSignalsShutdown(runPath) });
         });
     });
 }

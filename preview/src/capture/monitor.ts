@@ -1,6 +1,6 @@
 import { InternalError, UserError, messageOf } from "../errors";
 import { CapturedResource } from "../model";
-import { WireProperties, toEngineValue, unwrapSecrets } from "../wire";
+import { WireProperties, setOwn, toEngineValue, unwrapSecrets } from "../wire";
 import { callbackOf } from "./callbacks";
 import { goalFromRequest } from "./goal";
 import { InvokeContext, LookupNotFound, answerInvoke } from "./invokes";
@@ -17,7 +17,7 @@ export function structSafe(v: any): any {
     if (v && typeof v === "object") {
         const out: Record<string, any> = {};
         for (const [k, e] of Object.entries(v)) {
-            if (e !== undefined) out[k] = structSafe(e);
+            if (e !== undefined) setOwn(out, k, structSafe(e));
         }
         return out;
     }

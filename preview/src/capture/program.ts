@@ -153,5 +153,14 @@ function classify(outcome: ChildOutcome, monitor: MonitorState, logs: ProgramLog
         const how = outcome.code === 0 ? `logged ${errors.length} error(s)` : outcome.signal ? `was killed by ${outcome.signal}` : `exited with code ${outcome.code}`;
         return { kind: "program", message: `${where} ${how}.`, details };
     }
+    if (outcome.expectsShutdownSignal && !monitor.shutdownSignalled) {
+        // The SDK signals the monitor once the program's work is done (cmd/run beforeExit ->
+        // signalAndWaitForShutdown): exiting without it means the program stopped itself early
+        // (process.exit), and what it registered is not the whole program.
+        return {
+            kind: "program", details: [],
+            message: `${where} exited (code 0) before it finished: the Pulumi SDK never signalled the end of the program, so its resources are not all registered (does it call process.exit?).`,
+        };
+    }
     return undefined;
 }

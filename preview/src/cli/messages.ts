@@ -1,5 +1,6 @@
 import { CaptureFailure } from "../capture/program";
 import { UserError, messageOf } from "../errors";
+import { printableLines } from "../report/printable";
 
 /** A run that ended early: whose fault, in the program's own words or ours. */
 export function describeFailure(f: CaptureFailure, mode: string): string {
@@ -13,7 +14,7 @@ export function describeFailure(f: CaptureFailure, mode: string): string {
             return `error: ${f.message}\n${f.stack ?? ""}\nThis is a bug in the offline preview, not in your program; ` +
                 "please report it with the command you ran.\n";
         default: {
-            const details = f.details.length ? `\n${f.details.map(d => d.split("\n").map(l => `    ${l}`).join("\n")).join("\n")}` : "";
+            const details = f.details.length ? `\n${f.details.map(d => printableLines(d).map(l => `    ${l}`).join("\n")).join("\n")}` : "";
             const hint = f.kind === "timeout"
                 ? "Look for awaited promises that depend on the cloud, or raise the limit with --timeout SECONDS."
                 : "This is the program's own error, as 'pulumi preview' would report it: fix the program and run again.";

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import Ajv, { ErrorObject } from "ajv";
+import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { UserError, messageOf } from "../errors";
 import { AnalyzerInfo, EnforcementLevel } from "./pack";
 
@@ -45,7 +45,8 @@ function isLevel(v: unknown): v is EnforcementLevel {
 /** config.go:93-158: each value is a level, or an object with an optional `enforcementLevel` and settings. */
 function parseEntries(cfg: Record<string, unknown>, where: string): Map<string, ConfigEntry> {
     const out = new Map<string, ConfigEntry>();
-    for (const [name, v] of Object.entries(cfg)) {
+    for (const name of Object.keys(cfg)) {
+        const v = cfg[name];
         if (name === "environments") {
             // ESC environments the CLI resolves; nothing a pack sees.
             if (!Array.isArray(v) || v.some(e => typeof e !== "string")) {
@@ -60,7 +61,9 @@ function parseEntries(cfg: Record<string, unknown>, where: string): Map<string, 
             }
             out.set(name, { enforcementLevel: v, properties: {} });
         } else if (v && typeof v === "object" && !Array.isArray(v)) {
-            const { enforcementLevel, ...properties } = v as Record<string, unknown>;
+            const { enforcementLevel, ...rest } = v as Record<string, unknown>;
+            const properties: Record<string, unknown> = Object.create(null);
+            for (const k of Object.keys(rest)) properties[k] = rest[k];
             if (enforcementLevel !== undefined && typeof enforcementLevel !== "string") {
                 throw new UserError(`${where}: parsing enforcement level for "${name}": ${JSON.stringify(enforcementLevel)} is not a valid enforcement level; must be a string.`);
             }
@@ -89,14 +92,16 @@ function parseEntries(cfg: Record<string, unknown>, where: string): Map<string, 
  * then validated against its schema, as the CLI validates them (config.go:183), with or without a file.
  */
 export function reconcileConfig(info: AnalyzerInfo, user: Record<string, unknown> | undefined, source = "policy pack config", packDir = ""): { config: ReconciledConfig; warnings: string[] } {
-    const out: Record<string, { enforcementLevel: EnforcementLevel | ""; properties: Record<string, any> }> = {};
+    // Null-prototype maps, filled through own keys only: names such as __proto__ or constructor in a
+    // config file are names, nothing more.
+    const out: Record<string, { enforcementLevel: EnforcementLevel | ""; properties: Record<string, any> }> = Object.create(null);
     const warnings: string[] = [];
     const known = new Set(info.policies.map(p => p.name));
     for (const p of info.policies) {
-        const properties: Record<string, any> = {};
+        const properties: Record<string, any> = Object.create(null);
         for (const [k, s] of Object.entries(p.configSchema?.properties ?? {})) {
             if (s && typeof s === "object" && "default" in s) {
-                properties[k] = structuredClone(s.default);
+                Object.defineProperty(properties, k, { value: structuredClone(s.default), enumerable: true, writable: true, configurable: true });
             }
         }
         out[p.name] = { enforcementLevel: p.enforcementLevel, properties };
@@ -107,9 +112,11 @@ export function reconcileConfig(info: AnalyzerInfo, user: Record<string, unknown
             for (const c of Object.values(out)) c.enforcementLevel = all.enforcementLevel;
         }
         for (const [name, e] of entries) {
-            const c = out[name] ?? (out[name] = { enforcementLevel: "", properties: {} });
+            const c = Object.prototype.hasOwnProperty.call(out, name) ? out[name] : (out[name] = { enforcementLevel: "", properties: Object.create(null) });
             if (e.enforcementLevel) c.enforcementLevel = e.enforcementLevel;
-            Object.assign(c.properties, e.properties);
+            for (const k of Object.keys(e.properties)) {
+                Object.defineProperty(c.properties, k, { value: e.properties[k], enumerable: true, writable: true, configurable: true });
+            }
         }
     };
     const initial = new Map<string, ConfigEntry>();
@@ -133,10 +140,8 @@ export function reconcileConfig(info: AnalyzerInfo, user: Record<string, unknown
         }
     }
     const errors: string[] = [];
-    const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
     for (const p of info.policies) {
-        const schema = { type: "object", properties: p.configSchema?.properties ?? {}, required: p.configSchema?.required ?? [] };
-        const validate = ajv.compile(schema);
+        const validate = validatorOf({ type: "object", properties: p.configSchema?.properties ?? {}, required: p.configSchema?.required ?? [] });
         if (!validate(out[p.name].properties)) {
             for (const e of validate.errors ?? []) {
                 errors.push(`validating policy config: ${info.name} ${info.version}  ${p.name}: ${describeSchemaError(e)}`);
@@ -149,6 +154,20 @@ export function reconcileConfig(info: AnalyzerInfo, user: Record<string, unknown
             "Fix the values to match the policies' config schemas (see the pack's README).");
     }
     return { config: out as ReconciledConfig, warnings };
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, logger: false });
+const validators = new Map<string, ValidateFunction>();
+
+/** A compiled validator per distinct schema: compiling is the costly part, and packs repeat their schemas. */
+function validatorOf(schema: object): ValidateFunction {
+    const key = JSON.stringify(schema);
+    let v = validators.get(key);
+    if (!v) {
+        v = ajv.compile(schema);
+        validators.set(key, v);
+    }
+    return v;
 }
 
 /** An Ajv error in the words of gojsonschema, which the CLI validates with (config.go:204-225). */

@@ -293,6 +293,13 @@ export class PolicyPackProcess {
         return p;
     }
 
+    /** Still running, and every call so far answered (a pack that failed a call is not reused). */
+    get healthy(): boolean {
+        return !this.exited && this.child.exitCode === null && !this.failedCall;
+    }
+
+    private failedCall = false;
+
     get pid(): number | undefined {
         return this.child.pid;
     }
@@ -303,6 +310,7 @@ export class PolicyPackProcess {
                 if (err && acceptUnimplemented && err.code === grpc.status.UNIMPLEMENTED) {
                     resolve(undefined as T);
                 } else if (err) {
+                    this.failedCall = true;
                     // A dropped connection usually means the pack died: let its exit be seen first.
                     this.exitedWithin(err.code === grpc.status.UNAVAILABLE || err.code === grpc.status.INTERNAL ? 1000 : 0)
                         .then(() => reject(this.describeFailure(method, err)));
@@ -337,7 +345,7 @@ export class PolicyPackProcess {
         return resp?.getVersion?.() ?? "";
     }
 
-    private async configureStack(ctx: StackContext): Promise<void> {
+    async configureStack(ctx: StackContext): Promise<void> {
         const req = new analyzerproto.AnalyzerStackConfigureRequest();
         req.setStack(ctx.stack);
         req.setProject(ctx.project);
@@ -351,7 +359,16 @@ export class PolicyPackProcess {
         await this.call("configureStack", req);
     }
 
+    private analyzerInfo?: Promise<AnalyzerInfo>;
+
+    /** GetAnalyzerInfo; a pack's answer never changes, so a reused pack is asked once (a copy each time). */
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        this.analyzerInfo ??= this.fetchAnalyzerInfo();
+        this.analyzerInfo.catch(() => { this.analyzerInfo = undefined; });
+        return structuredClone(await this.analyzerInfo);
+    }
+
+    private async fetchAnalyzerInfo(): Promise<AnalyzerInfo> {
         const ai: any = await this.call("getAnalyzerInfo", new emptyproto.Empty());
         const initialConfig: AnalyzerInfo["initialConfig"] = {};
         ai.getInitialconfigMap?.().forEach((v: any, k: string) => {

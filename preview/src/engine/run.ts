@@ -3,6 +3,7 @@ import { RegistrationRefused } from "../capture/registry";
 import { CapturedResource, CapturedStack, rootStackType } from "../model";
 import { WireProperties, collectSecretStrings } from "../wire";
 import { ReconciledConfig, reconcileConfig } from "./config";
+import { PackPool } from "./pool";
 import { AnalyzerInfo, Diagnostic, EnforcementLevel, PackLocation, PolicyInfo, PolicyPackProcess, Severity, StackContext } from "./pack";
 
 export interface ReportDiagnostic {
@@ -79,6 +80,8 @@ export interface RunPacksOptions {
     /** Replace secret values that a policy echoed in a message with "[secret]" (default true). */
     redactSecrets?: boolean;
     startTimeoutMs?: number;
+    /** Reuse running packs across runs (see PackPool); by default every run starts and stops its own. */
+    pool?: PackPool;
 }
 
 /** The generic reasons the SDK gives for policies that do not handle a resource type. */
@@ -119,7 +122,9 @@ export class PolicySession {
      * remediations are reported and never applied, and nothing stops.
      */
     static async start(ctx: StackContext, o: RunPacksOptions, kind: SessionKind = "deployment"): Promise<PolicySession> {
-        const started = await Promise.allSettled(o.packs.map(p => PolicyPackProcess.start(p, ctx, { timeoutMs: o.startTimeoutMs })));
+        const started = await Promise.allSettled(o.packs.map(p => o.pool
+            ? o.pool.acquire(p, ctx, { timeoutMs: o.startTimeoutMs })
+            : PolicyPackProcess.start(p, ctx, { timeoutMs: o.startTimeoutMs })));
         const packs = started.filter(s => s.status === "fulfilled").map(s => (s as PromiseFulfilledResult<PolicyPackProcess>).value);
         try {
             const failed = started.find(s => s.status === "rejected") as PromiseRejectedResult | undefined;
@@ -128,6 +133,7 @@ export class PolicySession {
             }
             const infos: AnalyzerInfo[] = [];
             const session = new PolicySession(packs, infos, kind, ctx.dryRun);
+            session.release = o.pool ? () => Promise.all(packs.map((p, i) => o.pool!.release(p, o.packs[i], ctx))).then(() => undefined) : undefined;
             for (let i = 0; i < packs.length; i++) {
                 const info = await packs[i].getAnalyzerInfo();
                 const { config, warnings } = reconcileConfig(info, o.packConfigs?.[i], o.packConfigSources?.[i], o.packs[i].dir);
@@ -145,6 +151,9 @@ export class PolicySession {
             throw e;
         }
     }
+
+    /** Hands the packs back to their pool instead of stopping them. */
+    private release?: () => Promise<void>;
 
     get analyzed(): number {
         return this.analyzedCount;
@@ -214,6 +223,10 @@ export class PolicySession {
     }
 
     async close(): Promise<void> {
+        if (this.release) {
+            await this.release();
+            return;
+        }
         await Promise.all(this.packs.map(p => p.kill()));
     }
 

@@ -2,6 +2,7 @@ import * as path from "path";
 import { UserError, messageOf } from "../errors";
 import { ProjectOutcome } from "../scan/run-many";
 import { toJson } from "./json";
+import { printable, printableLines } from "./printable";
 import { toSarif } from "./sarif";
 
 function statusOf(x: ProjectOutcome): string {
@@ -12,7 +13,7 @@ function statusOf(x: ProjectOutcome): string {
 }
 
 function rel(dir: string): string {
-    return path.relative(process.cwd(), dir) || ".";
+    return printable(path.relative(process.cwd(), dir) || ".");
 }
 
 /** A scan in text: one row per project, then what went wrong where, then totals. */
@@ -28,14 +29,14 @@ export function combinedText(outcomes: ProjectOutcome[], skipped: { dir: string;
     const out = [line(header), widths.map(w => "-".repeat(w)).join("  "), ...rows.map(line), ""];
     for (const x of outcomes) {
         const problem = x.error ? messageOf(x.error) : x.result?.failure ? `${x.result.failure.message}${x.result.failure.details.length ? `\n    ${x.result.failure.details[0].split("\n")[0]}` : ""}` : undefined;
-        if (problem) out.push(`${rel(x.dir)}: ${problem}`);
+        if (problem) out.push(`${rel(x.dir)}: ${printableLines(problem).join("\n    ")}`);
         for (const d of x.result?.diagnostics.filter(d => d.enforcementLevel === "mandatory") ?? []) {
             // The SDK's message is the policy's description, then what it found.
             const lines = d.message.split("\n");
-            out.push(`${rel(x.dir)}: [mandatory] ${d.policyName} (${d.resourceType}: ${d.resourceName}): ${(lines.length > 1 ? lines.slice(1) : lines).join(" ")}`);
+            out.push(`${rel(x.dir)}: [mandatory] ${printable(d.policyName)} (${printable(d.resourceType)}: ${printable(d.resourceName)}): ${printable((lines.length > 1 ? lines.slice(1) : lines).join(" "))}`);
         }
     }
-    for (const s of skipped) out.push(`skipped ${rel(s.dir)}: ${s.reason}`);
+    for (const s of skipped) out.push(`skipped ${rel(s.dir)}: ${printable(s.reason)}`);
     const total = (f: (x: ProjectOutcome) => number) => outcomes.reduce((n, x) => n + f(x), 0);
     out.push("", `${outcomes.length} project(s): ${total(x => x.result && !x.result.failure && !x.error ? 1 : 0)} ran to the end, ` +
         `${total(x => x.result?.summary.mandatory ?? 0)} mandatory, ${total(x => x.result?.summary.advisory ?? 0)} advisory, ` +

@@ -1,6 +1,7 @@
 import * as path from "path";
 import { Report, ReportDiagnostic } from "../engine/run";
 import { CapturedResource, rootStackType } from "../model";
+import { printable, printableLines } from "./printable";
 
 function pad(s: string, n: number): string {
     return s.length >= n ? s + " " : s + " ".repeat(n - s.length);
@@ -30,7 +31,7 @@ function treeLines(resources: CapturedResource[], verb: string): string[] {
     const rows: [string, string][] = [];
     const walk = (r: CapturedResource, prefix: string, last: boolean, depth: number) => {
         const branch = depth === 0 ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
-        rows.push([branch + r.type, r.name]);
+        rows.push([branch + printable(r.type), printable(r.name)]);
         const kids = children.get(r.urn) ?? [];
         const nextPrefix = depth === 0 ? "" : prefix + (last ? "   " : "│  ");
         kids.forEach((k, i) => walk(k, nextPrefix, i === kids.length - 1, depth + 1));
@@ -45,12 +46,12 @@ function treeLines(resources: CapturedResource[], verb: string): string[] {
 }
 
 function diagnosticLines(d: ReportDiagnostic): string[] {
-    const where = d.resourceType ? ` (${d.resourceType}: ${d.resourceName})` : "";
-    const lines = [`        - [${d.enforcementLevel}]  [severity: ${d.severity || "unspecified"}]  ${d.policyName}${where}`];
+    const where = d.resourceType ? ` (${printable(d.resourceType)}: ${printable(d.resourceName)})` : "";
+    const lines = [`        - [${d.enforcementLevel}]  [severity: ${d.severity || "unspecified"}]  ${printable(d.policyName)}${where}`];
     if (d.urn) {
-        lines.push(`          ${d.urn}`);
+        lines.push(`          ${printable(d.urn)}`);
     }
-    for (const l of d.message.split("\n")) {
+    for (const l of printableLines(d.message)) {
         lines.push(`          ${l}`);
     }
     return lines;
@@ -77,8 +78,8 @@ export function toText(report: Report, opts: { showResources?: boolean } = {}): 
             out.push(...diagnosticLines(d));
         }
         for (const r of report.remediations.filter(x => x.policyPackName === p.name)) {
-            out.push(`        - [remediate]  ${r.policyName}  (${r.resourceType}: ${r.resourceName})`);
-            out.push(`          ${r.description}`);
+            out.push(`        - [remediate]  ${printable(r.policyName)}  (${printable(r.resourceType)}: ${printable(r.resourceName)})`);
+            out.push(`          ${printable(r.description)}`);
         }
     }
     out.push("");
@@ -90,14 +91,14 @@ export function toText(report: Report, opts: { showResources?: boolean } = {}): 
     }
     if (report.notAnalysed.length > 0) {
         out.push("Not analysed (components implemented by provider plugins, without an offline model):");
-        for (const n of report.notAnalysed) out.push(`    ${n.type}: ${n.name}`);
+        for (const n of report.notAnalysed) out.push(`    ${printable(n.type)}: ${printable(n.name)}`);
         out.push("");
     }
     const s = report.summary;
     out.push(`Policy summary: ${s.mandatory} mandatory, ${s.advisory} advisory, ${s.remediated} remediated, ${s.undecidable} undecidable during preview` +
         (s.notAnalysed ? `, ${s.notAnalysed} component(s) not analysed` : ""));
     for (const w of report.warnings) {
-        out.push(`warning: ${w}`);
+        out.push(`warning: ${printableLines(w).join("\n    ")}`);
     }
     return out.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
-import { project } from "./project";
+import { project } from "../fixtures/codebuild-project";
 
 const policy = "codebuild-privileged-mode";
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
-import { encryptedStore, pipeline } from "./fixtures";
+import { encryptedStore, pipeline } from "../fixtures/pipelines";
 
 const policy = "codepipeline-artifact-store-kms";
 

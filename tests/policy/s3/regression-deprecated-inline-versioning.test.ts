@@ -5,7 +5,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../preview/src";
 import { findings, previewProgram } from "../../helpers/preview";
-import { requiredTags, tlsOnlyPolicy } from "./s3-fixtures";
+import { requiredTags, tlsOnlyPolicy } from "../fixtures/s3";
 
 const allBlocked = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };
 

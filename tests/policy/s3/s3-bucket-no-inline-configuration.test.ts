@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
-import { tlsOnlyPolicyOverArn } from "./s3-fixtures";
+import { tlsOnlyPolicyOverArn } from "../fixtures/s3";
 
 const policy = "s3-bucket-no-inline-configuration";
 

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram } from "../../helpers/preview";
-import { undecidable } from "./s3-fixtures";
+import { undecidable } from "../fixtures/s3";
 
 const policy = "s3-bucket-public-access-block";
 const allBlocked = { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true };

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PreviewResult } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
-import { tlsOnlyPolicy, tlsOnlyPolicyOverArn, undecidable } from "./s3-fixtures";
+import { tlsOnlyPolicy, tlsOnlyPolicyOverArn, undecidable } from "../fixtures/s3";
 
 const policy = "s3-bucket-ssl-requests-only";
 

@@ -1,0 +1,112 @@
+// Every AWS resource type token the pack names, in one place, spelled as @pulumi/aws spells it: keyed by
+// the provider's module and class, so `awsTypes.kms.Key` is the `__pulumiType` of `aws.kms.Key`
+// (tests/policy/lib/aws-types.test.ts checks each one against the installed @pulumi/aws). Where v6 and v7
+// of the provider name the same AWS resource differently, both spellings are here (v6's are still
+// registered, deprecated, by v7). Policies take their tokens from here, never from a string of their own.
+// (lib/taggable-aws-types.ts, generated, is the exception: the list of every taggable type.)
+
+export const awsTypes = {
+    autoscaling: {
+        Group: "aws:autoscaling/group:Group",
+    },
+    cloudwatch: {
+        LogGroup: "aws:cloudwatch/logGroup:LogGroup",
+        /** EventBridge rules and targets live in the provider's cloudwatch module. */
+        EventRule: "aws:cloudwatch/eventRule:EventRule",
+        EventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+    },
+    codebuild: {
+        Project: "aws:codebuild/project:Project",
+    },
+    codecommit: {
+        Repository: "aws:codecommit/repository:Repository",
+    },
+    codepipeline: {
+        Pipeline: "aws:codepipeline/pipeline:Pipeline",
+        Webhook: "aws:codepipeline/webhook:Webhook",
+    },
+    ec2: {
+        Vpc: "aws:ec2/vpc:Vpc",
+        DefaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
+        FlowLog: "aws:ec2/flowLog:FlowLog",
+        SecurityGroup: "aws:ec2/securityGroup:SecurityGroup",
+        SecurityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    },
+    ecr: {
+        Repository: "aws:ecr/repository:Repository",
+        RegistryScanningConfiguration: "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+    },
+    ecs: {
+        TaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
+    },
+    iam: {
+        Policy: "aws:iam/policy:Policy",
+        RolePolicy: "aws:iam/rolePolicy:RolePolicy",
+        UserPolicy: "aws:iam/userPolicy:UserPolicy",
+        GroupPolicy: "aws:iam/groupPolicy:GroupPolicy",
+        Role: "aws:iam/role:Role",
+        RolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        UserPolicyAttachment: "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+        GroupPolicyAttachment: "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+        PolicyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
+        RolePolicyAttachmentsExclusive: "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+        UserPolicyAttachmentsExclusive: "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        GroupPolicyAttachmentsExclusive: "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+    },
+    kms: {
+        Key: "aws:kms/key:Key",
+        ExternalKey: "aws:kms/externalKey:ExternalKey",
+        ReplicaKey: "aws:kms/replicaKey:ReplicaKey",
+        ReplicaExternalKey: "aws:kms/replicaExternalKey:ReplicaExternalKey",
+        Alias: "aws:kms/alias:Alias",
+    },
+    s3: {
+        /** v7's bucket. */
+        Bucket: "aws:s3/bucket:Bucket",
+        /** v6's bucket (deprecated in v7). The v6 configuration resources below end in V2 the same way. */
+        BucketV2: "aws:s3/bucketV2:BucketV2",
+        BucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+        BucketVersioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
+        BucketServerSideEncryptionConfiguration: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        BucketServerSideEncryptionConfigurationV2: "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+        BucketLogging: "aws:s3/bucketLogging:BucketLogging",
+        BucketLoggingV2: "aws:s3/bucketLoggingV2:BucketLoggingV2",
+        BucketAcl: "aws:s3/bucketAcl:BucketAcl",
+        BucketAclV2: "aws:s3/bucketAclV2:BucketAclV2",
+        /** No V2 spelling: the same token in v6 and v7. */
+        BucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        /** No V2 spelling: the same token in v6 and v7. */
+        BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+        BucketLifecycleConfiguration: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        BucketLifecycleConfigurationV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+        BucketWebsiteConfiguration: "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
+        BucketWebsiteConfigurationV2: "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+    },
+    scheduler: {
+        Schedule: "aws:scheduler/schedule:Schedule",
+    },
+    secretsmanager: {
+        Secret: "aws:secretsmanager/secret:Secret",
+    },
+    sns: {
+        Topic: "aws:sns/topic:Topic",
+    },
+    vpc: {
+        /** The provider's `vpc` module holds newer EC2 VPC resources. */
+        SecurityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    },
+} as const;
+
+type Modules = typeof awsTypes;
+/** Any token of this module. */
+export type AwsType = { [M in keyof Modules]: Modules[M][keyof Modules[M]] }[keyof Modules];
+
+/** The class name of a token, for messages: `aws:iam/rolePolicy:RolePolicy` -> `RolePolicy`. */
+export function typeName(type: string): string {
+    return type.split(":").pop() ?? type;
+}
+
+/** The provider module of a token: `aws:s3/bucketPolicy:BucketPolicy` -> `s3` (`*` for `aws:*`). */
+export function moduleOf(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "";
+}
