@@ -1,4 +1,5 @@
-// Small measurement helpers: statistics, and what /proc says about a pack process.
+// Small measurement helpers: statistics, the order of the packs in a round, and what /proc says about
+// a pack process.
 import * as fs from "fs";
 
 export interface Stat {
@@ -26,6 +27,15 @@ export function ratio(a: number[], b: number[]): Ratio {
     const per = a.map((x, i) => x / b[i]).filter(Number.isFinite);
     const s = stat(per);
     return { ratio: stat(a).median / stat(b).median, min: s.min, max: s.max };
+}
+
+/**
+ * The packs in the order of round `round`: rotated by one each round, so that drift in the machine's
+ * load falls on all of them alike, and each round measures every pack once (which ratio() relies on).
+ */
+export function rotated<T>(xs: T[], round: number): T[] {
+    const k = round % xs.length;
+    return [...xs.slice(k), ...xs.slice(0, k)];
 }
 
 function procStatus(pid: number): string {

@@ -27,12 +27,15 @@ export const ours: BenchPack = {
 };
 
 const farmDir = path.join(benchDir, "packs", "pci-dss-ts");
+const farmSrc = path.join(farmDir, "src");
 
 /**
  * Our pack's TypeScript sources, started the way the engine starts an uncompiled pack: a folder whose
- * package.json has no `main`, so run-policy-pack (which always registers ts-node with type checking)
- * requires its index.ts. A temporary copy of policy/'s sources (a copy, not symlinks: Node would resolve
- * a symlink's imports from policy/ and load a second @pulumi/pulumi).
+ * package.json `main` is a .ts file, so run-policy-pack (which always registers ts-node with type
+ * checking) compiles it as it loads. A temporary copy of policy/'s sources (a copy, not symlinks: Node
+ * would resolve a symlink's imports from policy/ and load a second @pulumi/pulumi), one level down in
+ * src/: policy/index.ts reads the pack's name from `__dirname/../package.json`, which is right for the
+ * compiled policy/bin/index.js, so the sources need the same depth below the package.json.
  */
 export const oursTs: BenchPack = {
     id: "pci-dss-ts",
@@ -47,17 +50,17 @@ export const oursTs: BenchPack = {
                 const r = path.join(rel, e.name);
                 if (e.isDirectory()) copy(r);
                 else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) {
-                    fs.mkdirSync(path.join(farmDir, rel), { recursive: true });
-                    fs.copyFileSync(path.join(src, r), path.join(farmDir, r));
+                    fs.mkdirSync(path.join(farmSrc, rel), { recursive: true });
+                    fs.copyFileSync(path.join(src, r), path.join(farmSrc, r));
                 }
             }
         };
-        fs.mkdirSync(farmDir, { recursive: true });
-        fs.copyFileSync(path.join(src, "index.ts"), path.join(farmDir, "index.ts"));
+        fs.mkdirSync(farmSrc, { recursive: true });
+        fs.copyFileSync(path.join(src, "index.ts"), path.join(farmSrc, "index.ts"));
         copy("lib");
         copy("policies");
         const pkg = JSON.parse(fs.readFileSync(path.join(src, "package.json"), "utf8"));
-        delete pkg.main;
+        pkg.main = "src/index.ts";
         fs.writeFileSync(path.join(farmDir, "package.json"), JSON.stringify(pkg, null, 2) + "\n");
         fs.copyFileSync(path.join(src, "PulumiPolicy.yaml"), path.join(farmDir, "PulumiPolicy.yaml"));
         // run-policy-pack reads compilerOptions only (no `extends`): inline tsconfig.base.json's.

@@ -46,6 +46,8 @@ export interface PreviewOptions {
     stopOnMandatory?: boolean;
     /** Reuse running packs across runs of one process (a test suite); see PackPool. */
     packPool?: PackPool;
+    /** The longest one policy call may take before the run fails (default 300 s). */
+    policyTimeoutMs?: number;
 }
 
 export interface PreviewResult extends Report {
@@ -79,7 +81,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
         const captured = loadStateFile(o.stateFile);
         const config: StackConfig = { values: { ...(o.config ?? {}), ...(o.secrets ?? {}) }, secretKeys: Object.keys(o.secrets ?? {}) };
         const report = await analyzeState(captured, {
-            packs, packConfigs, packConfigSources, config, redactSecrets: o.redactSecrets, pool: o.packPool,
+            packs, packConfigs, packConfigSources, config, redactSecrets: o.redactSecrets, pool: o.packPool, callTimeoutMs: o.policyTimeoutMs,
             onProgress: (d, t) => o.onProgress?.("analyze", d, t),
         });
         return { ...report, captured };
@@ -106,7 +108,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     const session = await PolicySession.start({
         project: projectName, stack, organization, dryRun: mode === "preview",
         config: config.values, secretKeys: config.secretKeys,
-    }, { packs, packConfigs, packConfigSources, config, pool: o.packPool }, o.stopOnMandatory === false ? "judge-all" : "deployment");
+    }, { packs, packConfigs, packConfigSources, config, pool: o.packPool, callTimeoutMs: o.policyTimeoutMs }, o.stopOnMandatory === false ? "judge-all" : "deployment");
     let captured: CaptureResult;
     try {
         captured = await captureProgram({

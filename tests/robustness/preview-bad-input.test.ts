@@ -214,6 +214,12 @@ describe("robustness: the offline preview under bad input (CLI, exit 2, no orpha
         await assertNoLeftovers(r);
     });
 
+    it("a policy stuck on one resource fails the run after --policy-timeout, naming the call and the resource", async () => {
+        const r = await runCli(["--program", program("two-things"), "--policy-pack", pack("hangs-in-policy"), "--policy-timeout", "3"]);
+        assertUserFailure(r, /Policy pack .*hangs-in-policy did not answer analyze for urn:pulumi:dev::two-things::\S+ within 3 s: a policy is stuck/);
+        await assertNoLeftovers(r);
+    });
+
     it("a run interrupted while a policy hangs (SIGTERM, as CI does on a time-out): every pack is stopped", async () => {
         const r = await runCli(["--program", program("two-things"), "--policy-pack", policyPackDir, "--policy-pack", pack("hangs-in-policy")], { killAfterMs: 8_000 });
         // Still running when interrupted: the engine protocol has no deadline on Analyze.

@@ -98,7 +98,7 @@ export function killLivePrograms(): void {
  * --project P --root-directory D --stack S --pwd W [--dry-run] --parallel N <entry point>`, with
  * the parent's environment plus PULUMI_CONFIG, PULUMI_CONFIG_SECRET_KEYS and the TypeScript settings.
  */
-export async function runProgramProcess(project: ProjectInfo, run: RunContext, o: { timeoutMs: number; typeCheck?: boolean; output: (s: string) => void }): Promise<ChildOutcome> {
+export async function runProgramProcess(project: ProjectInfo, run: RunContext, o: { timeoutMs: number; typeCheck?: boolean; output: (s: string) => void; stopped?: Promise<void> }): Promise<ChildOutcome> {
     let runPath: string;
     try {
         // main.go locateModule: the run script of the @pulumi/pulumi the program itself resolves.
@@ -131,6 +131,12 @@ export async function runProgramProcess(project: ProjectInfo, run: RunContext, o
     return new Promise<ChildOutcome>(resolve => {
         let timedOut = false;
         const timer = setTimeout(() => { timedOut = true; child.kill("SIGKILL"); }, o.timeoutMs);
+        o.stopped?.then(() => {
+            // main.go:989 cmd.Cancel and WaitDelay: an interrupt, and a kill 5 s later.
+            if (child.exitCode !== null) return;
+            child.kill("SIGINT");
+            setTimeout(() => { if (child.exitCode === null) child.kill("SIGKILL"); }, 5000).unref();
+        });
         child.on("error", err => {
             clearTimeout(timer);
             livePrograms.delete(child);
@@ -150,13 +156,13 @@ let inlineQueue: Promise<unknown> = Promise.resolve();
  * Runs an inline program (tests) in this process against the same monitor and engine. The Pulumi
  * runtime is global to a process, so inline runs are serialised.
  */
-export function runInline(program: () => unknown, run: RunContext, timeoutMs: number): Promise<ChildOutcome> {
-    const next = inlineQueue.then(() => runInlineNow(program, run, timeoutMs));
+export function runInline(program: () => unknown, run: RunContext, timeoutMs: number, stopped?: Promise<void>): Promise<ChildOutcome> {
+    const next = inlineQueue.then(() => runInlineNow(program, run, timeoutMs, stopped));
     inlineQueue = next.catch(() => undefined);
     return next;
 }
 
-async function runInlineNow(program: () => unknown, run: RunContext, timeoutMs: number): Promise<ChildOutcome> {
+async function runInlineNow(program: () => unknown, run: RunContext, timeoutMs: number, stopped?: Promise<void>): Promise<ChildOutcome> {
     const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
     const pulumi = require(pulumiDir);
     const settings = require(path.join(pulumiDir, "runtime", "settings"));
@@ -165,6 +171,7 @@ async function runInlineNow(program: () => unknown, run: RunContext, timeoutMs: 
     process.on("unhandledRejection", onFailure);
     process.on("uncaughtException", onFailure);
     let timer: NodeJS.Timeout | undefined;
+    let abandoned: Promise<unknown> | undefined;
     try {
         settings.resetOptions(run.project, run.stack, programParallelism(), run.address, run.address, run.dryRun, run.organization);
         pulumi.runtime.setAllConfig(run.config.values, run.config.secretKeys);
@@ -173,9 +180,15 @@ async function runInlineNow(program: () => unknown, run: RunContext, timeoutMs: 
             await pulumi.runtime.runInPulumiStack(async () => program());
             await settings.disconnect(true);
         })();
-        const first = await Promise.race([done, timeout]);
+        // An inline program cannot be killed: when the deployment stops, the run just stops waiting for it.
+        const first = await Promise.race([done, timeout, (stopped ?? new Promise(() => undefined)).then(() => "stopped" as const)]);
         if (first === "timeout") {
             return { code: null, timedOut: true, timeoutMs };
+        }
+        if (first === "stopped") {
+            // The abandoned program's last rejections must not reach the host process.
+            abandoned = done.catch(() => undefined).then(() => new Promise(r => setTimeout(r, 1000)));
+            return { code: 1, timeoutMs };
         }
         // Errors thrown inside apply callbacks surface as unhandled rejections.
         await new Promise(r => setImmediate(r));
@@ -183,8 +196,12 @@ async function runInlineNow(program: () => unknown, run: RunContext, timeoutMs: 
         failures.unshift(e);
     } finally {
         if (timer) clearTimeout(timer);
-        process.removeListener("unhandledRejection", onFailure);
-        process.removeListener("uncaughtException", onFailure);
+        const detach = () => {
+            process.removeListener("unhandledRejection", onFailure);
+            process.removeListener("uncaughtException", onFailure);
+        };
+        if (abandoned) abandoned.then(detach);
+        else detach();
         try { settings.disconnectSync(); } catch { /* closed */ }
     }
     if (failures.length > 0) {

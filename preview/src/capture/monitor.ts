@@ -37,6 +37,8 @@ export interface MonitorState {
     shutdownSignalled: boolean;
     /** Calls still being served (a registration waits for its analysis). */
     pending: Set<Promise<unknown>>;
+    /** Called once when the deployment must stop (the engine cancels the program: a policy stopped it, a pack or we failed). */
+    onStop?: () => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
         served.then(resp => callback(null, resp), (err: unknown) => {
             if (err instanceof RegistrationRefused) {
                 state.refused ??= err.message;
+                state.onStop?.();
                 callback(grpcError("UNKNOWN", err.message));
                 return;
             }
@@ -76,11 +79,13 @@ export function monitorService(registry: Registry, invokes: InvokeContext, state
             }
             if (err instanceof UserError) {
                 state.packFailure ??= err;
+                state.onStop?.();
                 callback(grpcError("UNKNOWN", err.message));
                 return;
             }
             const internal = err instanceof InternalError ? err : new InternalError(`${name}: ${messageOf(err)}`, err);
             state.internalErrors.push(internal);
+            state.onStop?.();
             callback(grpcError("INTERNAL", `the offline preview failed in ${name}: ${messageOf(err)}`));
         });
     };

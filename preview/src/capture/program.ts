@@ -84,10 +84,12 @@ export async function captureProgram(o: CaptureOptions): Promise<CaptureResult> 
     let outcome: ChildOutcome;
     try {
         const run = { address, project, stack: o.stack, organization: o.organization ?? "organization", dryRun: o.mode === "preview", config: o.config };
+        // The engine cancels the program when the deployment stops (main.go execRuntime: interrupt, then kill).
+        const stopped = new Promise<void>(resolve => { monitorState.onStop = () => setTimeout(resolve, 200); });
         outcome = o.program
-            ? await runInline(o.program, run, o.timeoutMs ?? 120_000)
+            ? await runInline(o.program, run, o.timeoutMs ?? 120_000, stopped)
             : await runProgramProcess(o.project!, run, {
-                timeoutMs: o.timeoutMs ?? 120_000, typeCheck: o.typeCheck,
+                timeoutMs: o.timeoutMs ?? 120_000, typeCheck: o.typeCheck, stopped,
                 output: o.programOutput ?? (s => process.stderr.write(s)),
             });
         // Registrations still being analysed when the program stopped finish first, as in the engine.

@@ -24,6 +24,7 @@ Options (defaults in brackets):
   --format text|json|sarif   report format [text]
   --output FILE              write the report to FILE instead of stdout
   --timeout SECONDS          give up on a program that does not finish [120]
+  --policy-timeout SECONDS   fail the run when one policy call takes longer (a stuck policy) [300]
   --type-check               type-check a TypeScript program (the CLI's default unless
                              PULUMI_NODEJS_TRANSPILE_ONLY=true) [on]
   --transpile-only           skip type-checking (faster)
@@ -49,7 +50,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     const secrets: Record<string, string> = {};
     let program: string | undefined, state: string | undefined, stack = "dev", mode = "preview", format = "text";
     let output: string | undefined, timeout = 120, typeCheck: boolean | undefined, quiet = false;
-    let programs: string | undefined, parallel: number | undefined;
+    let programs: string | undefined, parallel: number | undefined, policyTimeout = 300;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -76,6 +77,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
             case "--format": format = value(); break;
             case "--output": output = value(); break;
             case "--timeout": timeout = Number(value()); break;
+            case "--policy-timeout": policyTimeout = Number(value()); break;
             case "--type-check": typeCheck = true; break;
             case "--transpile-only": typeCheck = false; break;
             case "--quiet": quiet = true; break;
@@ -91,6 +93,9 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     }
     if (!Number.isFinite(timeout) || timeout <= 0) {
         throw new UserError("--timeout takes a positive number of seconds.");
+    }
+    if (!Number.isFinite(policyTimeout) || policyTimeout <= 0) {
+        throw new UserError("--policy-timeout takes a positive number of seconds.");
     }
     if ([program, state, programs].filter(x => x !== undefined).length > 1) {
         throw new UserError("Pass one of --program, --programs or --state.");
@@ -108,7 +113,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
             policyPacks: packs.length ? packs : ["policy"],
             policyPackConfigs: packConfigs,
             stack, mode: mode as "preview" | "update", config, secrets,
-            timeoutMs: timeout * 1000, typeCheck,
+            timeoutMs: timeout * 1000, typeCheck, policyTimeoutMs: policyTimeout * 1000,
         },
         programs, parallel,
         format: format as CliArgs["format"],

@@ -304,11 +304,23 @@ export class PolicyPackProcess {
         return this.child.pid;
     }
 
-    private call<T>(method: string, request: any, acceptUnimplemented = false): Promise<T> {
+    /**
+     * The longest a single call may take. The engine sets none, so a policy stuck in a backtracking
+     * regular expression would hang every preview of the organisation; here the run fails instead,
+     * saying which call on which resource did not come back.
+     */
+    callTimeoutMs = 300_000;
+
+    private call<T>(method: string, request: any, acceptUnimplemented = false, what = ""): Promise<T> {
         return new Promise<T>((resolve, reject) => {
-            this.client[method](request, (err: any, resp: T) => {
+            this.client[method](request, { deadline: Date.now() + this.callTimeoutMs }, (err: any, resp: T) => {
                 if (err && acceptUnimplemented && err.code === grpc.status.UNIMPLEMENTED) {
                     resolve(undefined as T);
+                } else if (err && err.code === grpc.status.DEADLINE_EXCEEDED) {
+                    this.failedCall = true;
+                    reject(new UserError(`Policy pack ${this.location.dir} did not answer ${method}${what ? ` for ${what}` : ""} within ${Math.round(this.callTimeoutMs / 1000)} s: ` +
+                        "a policy is stuck (a loop, or a regular expression that backtracks on this input).",
+                        "Fix the policy, or raise the limit with --policy-timeout SECONDS."));
                 } else if (err) {
                     this.failedCall = true;
                     // A dropped connection usually means the pack died: let its exit be seen first.
@@ -430,7 +442,7 @@ export class PolicyPackProcess {
     }
 
     async remediate(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ remediations: Remediation[]; notApplicable: NotApplicable[] }> {
-        const resp: any = await this.call("remediate", this.resourceRequest(r, inputs, lookup, true));
+        const resp: any = await this.call("remediate", this.resourceRequest(r, inputs, lookup, true), false, r.urn);
         return {
             remediations: resp.getRemediationsList().map((x: any) => ({
                 policyName: x.getPolicyname(),
@@ -445,7 +457,7 @@ export class PolicyPackProcess {
     }
 
     async analyze(r: CapturedResource, inputs: WireProperties, lookup: (urn: string) => CapturedResource | undefined): Promise<{ diagnostics: Diagnostic[]; notApplicable: NotApplicable[] }> {
-        const resp: any = await this.call("analyze", this.resourceRequest(r, inputs, lookup, false));
+        const resp: any = await this.call("analyze", this.resourceRequest(r, inputs, lookup, false), false, r.urn);
         return { diagnostics: diagnosticsOf(resp, r.urn, this.location.version), notApplicable: notApplicableOf(resp) };
     }
 
@@ -471,7 +483,7 @@ export class PolicyPackProcess {
             }
             return ar;
         }));
-        const resp: any = await this.call("analyzeStack", req);
+        const resp: any = await this.call("analyzeStack", req, false, `the stack (${resources.length} resources)`);
         return { diagnostics: diagnosticsOf(resp, "", this.location.version), notApplicable: notApplicableOf(resp) };
     }
 

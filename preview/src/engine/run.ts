@@ -80,6 +80,8 @@ export interface RunPacksOptions {
     /** Replace secret values that a policy echoed in a message with "[secret]" (default true). */
     redactSecrets?: boolean;
     startTimeoutMs?: number;
+    /** The longest one Remediate, Analyze or AnalyzeStack call may take (see PolicyPackProcess.callTimeoutMs). */
+    callTimeoutMs?: number;
     /** Reuse running packs across runs (see PackPool); by default every run starts and stops its own. */
     pool?: PackPool;
 }
@@ -131,6 +133,7 @@ export class PolicySession {
             if (failed) {
                 throw failed.reason;
             }
+            if (o.callTimeoutMs) packs.forEach(p => { p.callTimeoutMs = o.callTimeoutMs!; });
             const infos: AnalyzerInfo[] = [];
             const session = new PolicySession(packs, infos, kind, ctx.dryRun);
             session.release = o.pool ? () => Promise.all(packs.map((p, i) => o.pool!.release(p, o.packs[i], ctx))).then(() => undefined) : undefined;

@@ -52,4 +52,15 @@ describe(policy, () => {
         assert.deepStrictEqual(flagged(r, policy), []);
         assert.deepStrictEqual(notApplicableReasons(r, policy, "no-key"), ["exempted by configuration: sandbox account"]);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a store without a key beside a store that is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const key = new aws.kms.Key("artifacts-key", { enableKeyRotation: true });
+            pipeline("no-key-and-unknown-store", {
+                artifactStores: [{ location: "acme-artifacts", type: "S3", region: "eu-west-1" }, key.arn.apply(id => encryptedStore({ region: "us-east-1", encryptionKey: { id, type: "KMS" } }))],
+            });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["no-key-and-unknown-store"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

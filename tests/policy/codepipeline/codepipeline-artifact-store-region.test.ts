@@ -10,16 +10,18 @@ describe(policy, () => {
     let result: PreviewResult;
     before(async () => {
         result = await previewProgram(() => {
-            const region = new aws.s3.Bucket("other-bucket", {});
+            // A value not known until the bucket exists (its own `region` is known at preview: the provider's Check fills it in).
+            const other = new aws.s3.Bucket("other-bucket", {});
+            const unknownRegion = other.arn.apply(() => "eu-west-1");
             pipeline("single-no-region", { artifactStores: [encryptedStore()] });
             pipeline("single-with-region", { artifactStores: [encryptedStore({ region: "eu-west-1" })] });
             // A region that is set, even to a value not known yet, is still set.
-            pipeline("single-with-unknown-region", { artifactStores: [encryptedStore({ region: region.region })] });
+            pipeline("single-with-unknown-region", { artifactStores: [encryptedStore({ region: unknownRegion })] });
             pipeline("multi-distinct", { artifactStores: [encryptedStore({ region: "eu-west-1" }), encryptedStore({ region: "us-east-1", location: "acme-us" })] });
             pipeline("multi-missing-region", { artifactStores: [encryptedStore({ region: "eu-west-1" }), encryptedStore({ location: "acme-us" })] });
             pipeline("multi-duplicate", { artifactStores: [encryptedStore({ region: "eu-west-1" }), encryptedStore({ region: "eu-west-1", location: "acme-2" })] });
             // Two regions, one not known yet: they may be the same, only the SDK's advisory can say.
-            pipeline("multi-unknown-region", { artifactStores: [encryptedStore({ region: "eu-west-1" }), encryptedStore({ region: region.region, location: "acme-2" })] });
+            pipeline("multi-unknown-region", { artifactStores: [encryptedStore({ region: "eu-west-1" }), encryptedStore({ region: unknownRegion, location: "acme-2" })] });
         });
     });
 
@@ -48,5 +50,19 @@ describe(policy, () => {
         }, { policyPackConfigs: [{ [policy]: { exemptions: [{ resource: "single-*", reason: "migrating in ticket OPS-1" }] } }] });
         assert.deepStrictEqual(flagged(r, policy), []);
         assert.deepStrictEqual(notApplicableReasons(r, policy, "single-with-region"), ["exempted by configuration: migrating in ticket OPS-1"]);
+    });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports two stores of the same region beside one whose region is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const other = new aws.s3.Bucket("other-bucket", {});
+            pipeline("duplicate-and-unknown", {
+                artifactStores: [
+                    encryptedStore({ region: "eu-west-1" }), encryptedStore({ region: "eu-west-1", location: "acme-2" }),
+                    encryptedStore({ region: other.arn.apply(() => "us-east-1"), location: "acme-3" }),
+                ],
+            });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["duplicate-and-unknown"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
     });
 });

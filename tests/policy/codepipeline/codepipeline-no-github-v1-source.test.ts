@@ -49,4 +49,13 @@ describe(policy, () => {
         assert.deepStrictEqual(flagged(r, policy), []);
         assert.deepStrictEqual(notApplicableReasons(r, policy, "github-v1"), ["exempted by configuration: decommissioned next sprint"]);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a GitHub v1 action beside an action whose provider is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const bucket = new aws.s3.Bucket("provider-source", {});
+            pipeline("github-v1-and-unknown", { source: [githubV1Source(), { ...githubV1Source(), name: "Other", provider: bucket.arn }] });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["github-v1-and-unknown"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

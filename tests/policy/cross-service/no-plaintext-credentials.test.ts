@@ -162,4 +162,22 @@ describe(policy, () => {
         assert.deepStrictEqual(flagged(r, policy), ["extra-word"]);
         assert.deepStrictEqual(notApplicableReasons(r, policy, "exempted"), ["exempted by configuration: placeholder replaced at deploy time"]);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a plaintext credential beside a variable whose type is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const key = new aws.kms.Key("key", { enableKeyRotation: true });
+            new aws.codebuild.Project("token-and-unknown-type", {
+                serviceRole: "arn:aws:iam::123456789012:role/build", artifacts: { type: "NO_ARTIFACTS" }, source: { type: "NO_SOURCE", buildspec: "version: 0.2" },
+                environment: {
+                    computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/standard:7.0", type: "LINUX_CONTAINER",
+                    environmentVariables: [
+                        { name: "GITHUB_TOKEN", value: "ghp_" + "0123456789abcdefghijABCDEFGHIJ012345", type: "PLAINTEXT" },
+                        { name: "DB_PASSWORD", value: "x", type: key.arn.apply(() => "PLAINTEXT") },
+                    ],
+                },
+            });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["token-and-unknown-type"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

@@ -114,4 +114,13 @@ describe(policy, () => {
         assert.strictEqual(fs.readFileSync(taggableTypesFile, "utf8"), renderTaggableTypes(installed.version, installed.types),
             "policy/lib/taggable-aws-types.ts was edited by hand: run npm run docs");
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a missing tag of a resource whose Environment value is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const key = new aws.kms.Key("key", { enableKeyRotation: true, tags: all });
+            new aws.sns.Topic("owner-missing-environment-unknown", { tags: { DataClassification: "internal", Environment: key.arn.apply(() => "dev") } });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["owner-missing-environment-unknown"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

@@ -67,4 +67,18 @@ describe(policy, () => {
         assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["all-open", "exempt", "rule-web-range-open", "ssh-open", "vpc-rule-rdp-open-v6"]);
         assert.deepStrictEqual(undecided(r, policy), ["cidr-unknown", "port-unknown"]);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a public rule of a group whose other rule is unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const vpc = new aws.ec2.Vpc("vpc", { cidrBlock: "10.0.0.0/16" });
+            new aws.ec2.SecurityGroup("ssh-open-and-unknown", {
+                ingress: [
+                    { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] },
+                    { protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: vpc.arn.apply(() => ["0.0.0.0/0"]) },
+                ],
+            });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["ssh-open-and-unknown"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

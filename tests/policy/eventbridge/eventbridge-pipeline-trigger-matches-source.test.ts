@@ -139,4 +139,13 @@ describe(policy, () => {
         }, { policyPackConfigs: [{ [policy]: { requireTriggerWithoutChangeDetection: false, exemptions: [{ resource: "codecommit-rule-*", reason: "legacy rule, removed in OPS-2" }] } }] });
         assert.deepStrictEqual(flagged(r, policy), []);
     });
+    // Behaviour change: the policy read its undecided pattern through the proxy itself, past the exemptions; now the wrapper applies them.
+    it("gives no advisory about an exempted rule whose pattern is unknown", async () => {
+        const r = await previewProgram(() => {
+            const repo = new aws.codecommit.Repository("repo", { repositoryName: "app" });
+            const codecommit = pipeline("codecommit-pipeline", { source: [codecommitSource("app", "main")] });
+            trigger("legacy-rule-unknown", codecommit, { eventPattern: pulumi.jsonStringify({ source: ["aws.codecommit"], resources: [repo.arn] }) });
+        }, { policyPackConfigs: [{ [policy]: { exemptions: [{ resource: "legacy-rule-*", reason: "replaced in OPS-3" }] } }] });
+        assert.deepStrictEqual(findings(r, policy), []);
+    });
 });

@@ -1,9 +1,10 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PreviewResult } from "../../../preview/src";
-import { deprecatedManagedPolicies } from "../../../policy/policies/iam/iam-no-deprecated-managed-policies";
+import { PreviewResult, wire } from "../../../preview/src";
+import iamNoDeprecatedManagedPolicies, { deprecatedManagedPolicies } from "../../../policy/policies/iam/iam-no-deprecated-managed-policies";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
+import { analyze, remediate } from "../fixtures/sdk";
 
 const policy = "iam-no-deprecated-managed-policies";
 const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codepipeline.amazonaws.com" }, Action: "sts:AssumeRole" }] });
@@ -50,11 +51,26 @@ describe(policy, () => {
         assert.deepStrictEqual(undecided(result, policy), ["custom-attachment"]);
     });
 
-    it("keeps a source for every entry of its list", () => {
-        assert.ok(deprecatedManagedPolicies.length >= 10);
+    it("flags every deprecated policy of its list by its ARN (any partition), names its replacement, and swaps it in on remediation", () => {
+        const p = iamNoDeprecatedManagedPolicies;
+        const attachment = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
         for (const d of deprecatedManagedPolicies) {
-            assert.ok(d.source.length > 20, d.policy);
-            assert.ok(!/AWSCodeCommit/.test(d.policy), "CodeCommit's managed policies are maintained, not deprecated");
+            for (const partition of ["aws", "aws-cn"]) {
+                const arn = `arn:${partition}:iam::aws:policy/${d.policy}`;
+                const [finding, ...more] = analyze(p, attachment, { role: "r", policyArn: arn }).findings;
+                assert.deepStrictEqual(more, [], arn);
+                const name = d.policy.split("/").pop()!;
+                const replacement = d.replacement && `arn:${partition}:iam::aws:policy/${d.replacement}`;
+                assert.ok(finding.includes(`the deprecated AWS managed policy ${name} through policyArn`), finding);
+                assert.ok(replacement ? finding.includes(replacement) : finding.includes("AWS names no replacement"), finding);
+                assert.deepStrictEqual(remediate(p, attachment, { role: "r", policyArn: arn }), replacement ? { role: "r", policyArn: replacement } : undefined, arn);
+            }
+        }
+    });
+
+    it("does not flag the maintained policies it deliberately leaves out, or a replacement", () => {
+        for (const name of ["AWSCodeCommitFullAccess", "AWSCodeCommitPowerUser", "AWSCodeCommitReadOnly", "AWSCodePipelineApproverAccess", "AWSCodePipeline_FullAccess", "AWSLambda_FullAccess"]) {
+            assert.deepStrictEqual(analyze(iamNoDeprecatedManagedPolicies, "aws:iam/role:Role", { managedPolicyArns: [`arn:aws:iam::aws:policy/${name}`] }).findings, [], name);
         }
     });
 
@@ -67,7 +83,7 @@ describe(policy, () => {
         assert.deepStrictEqual(r.remediations.map(x => x.resourceName).sort(), ["managed-arns", "pipeline-full-access"]);
         const att = r.resources.find(x => x.name === "pipeline-full-access")!;
         assert.strictEqual(att.inputs.policyArn, "arn:aws:iam::aws:policy/AWSCodePipeline_FullAccess");
-        assert.strictEqual(JSON.stringify(att.inputs).includes("1b47061264138c4ac30d75fd1eb44270"), true);
+        assert.ok(wire.isSecret(att.inputs.role), "the secret role name is still a secret");
         const role = r.resources.find(x => x.name === "managed-arns")!;
         assert.deepStrictEqual(role.inputs.managedPolicyArns, ["arn:aws:iam::aws:policy/AWSLambda_FullAccess", "arn:aws:iam::aws:policy/AWSCodeBuildReadOnlyAccess"]);
         // No replacement named by AWS: still reported, not rewritten.

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PreviewResult } from "../../../preview/src";
+import { PreviewResult, wire } from "../../../preview/src";
 import { findings, flagged, notApplicableReasons, previewProgram, undecided } from "../../helpers/preview";
 
 const policy = "kms-key-rotation-enabled";
@@ -63,6 +63,15 @@ describe(policy, () => {
         const key = r.resources.find(x => x.name === "no-rotation")!;
         assert.strictEqual(key.inputs.enableKeyRotation, true);
         // The remediated inputs keep the secret a secret.
-        assert.strictEqual(JSON.stringify(key.inputs).includes("1b47061264138c4ac30d75fd1eb44270"), true);
+        assert.ok(wire.isSecret(key.inputs.description), "the secret description is still a secret");
+    });
+    // Behaviour change: the remediation set enableKeyRotation even over a value not known yet; a fix now applies only to known values.
+    it("does not remediate a key whose rotation flag is unknown at preview (it stays undecided)", async () => {
+        const r = await previewProgram(() => {
+            const other = new aws.kms.Key("source", { enableKeyRotation: true });
+            new aws.kms.Key("rotation-unknown", { enableKeyRotation: other.arn.apply(a => a.length > 0) });
+        }, { policyPackConfigs: [{ [policy]: "remediate" }] });
+        assert.deepStrictEqual(r.remediations.map(x => x.resourceName), []);
+        assert.deepStrictEqual(undecided(r, policy), ["rotation-unknown"]);
     });
 });

@@ -95,4 +95,18 @@ describe(policy, () => {
         assert.deepStrictEqual(flagged(r, policy), ["read-write-public"]);
         assert.deepStrictEqual(notApplicableReasons(r, policy, "website"), ["exempted by configuration: public static site behind CloudFront"]);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports a bucket without a block whose ACL is unknown, and names only the other undecided buckets in the advisory", async () => {
+        const r = await previewProgram(() => {
+            const key = new aws.kms.Key("key", { enableKeyRotation: true });
+            new aws.s3.Bucket("no-block-acl-unknown", { acl: key.arn.apply(() => "private") });
+            const blocked = new aws.s3.Bucket("blocked-acl-unknown", { acl: key.arn.apply(() => "private") });
+            new aws.s3.BucketPublicAccessBlock("blocked-acl-unknown-pab", { bucket: blocked.id, ...allBlocked });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["no-block-acl-unknown"]);
+        const u = undecidable(r, policy);
+        assert.strictEqual(u.length, 1);
+        assert.match(u[0].message, /bucket 'blocked-acl-unknown'/);
+        assert.doesNotMatch(u[0].message, /no-block-acl-unknown/);
+    });
 });

@@ -38,4 +38,13 @@ describe(policy, () => {
         assert.match(notApplicableReasons(result, policy, "exempt").join(), /no cardholder data/);
         assert.deepStrictEqual(findings(result, policy, "exempt"), []);
     });
+    // Behaviour change (one undecided rule for the pack, lib/policy.ts): a resource with a decidable finding gets the finding only, no "can't run" advisory.
+    it("reports the default key of a secret whose replicas are unknown, without an advisory", async () => {
+        const r = await previewProgram(() => {
+            const key = new aws.kms.Key("secrets-key", { enableKeyRotation: true });
+            new aws.secretsmanager.Secret("default-key-replicas-unknown", { replicas: key.arn.apply(() => [{ region: "us-east-1" }]) });
+        });
+        assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["default-key-replicas-unknown"]);
+        assert.deepStrictEqual(undecided(r, policy), []);
+    });
 });

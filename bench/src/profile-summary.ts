@@ -32,8 +32,14 @@ export function category(url: string, fn: string): string {
     return "other";
 }
 
-/** totalMs: CPU time sampled, idle excluded. */
-export function summariseProfile(file: string): { totalMs: number; byCategory: Record<string, number>; top: { fn: string; where: string; ms: number }[] } {
+export interface ProfileSummary {
+    /** CPU time sampled, idle excluded. */
+    totalMs: number;
+    byCategory: Record<string, number>;
+    top: { fn: string; where: string; ms: number }[];
+}
+
+export function summariseProfile(file: string): ProfileSummary {
     const p = JSON.parse(fs.readFileSync(file, "utf8"));
     const nodes = new Map<number, Node>(p.nodes.map((n: Node) => [n.id, n]));
     const self = new Map<number, number>();
