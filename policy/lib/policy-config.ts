@@ -1,6 +1,6 @@
 // The settings every policy of the pack has besides its own (exemptions, onError), and how a policy's
 // configuration is assembled from its schema's defaults and what the organisation set.
-import { PolicyConfigSchema } from "@pulumi/policy";
+import { PolicyConfigJSONSchema, PolicyConfigSchema } from "@pulumi/policy";
 import { globMatches } from "./glob";
 import { isPlainObject } from "./unknowns";
 
@@ -73,4 +73,14 @@ export function findExemption(exemptions: unknown, name: string, urn: string): E
     if (!Array.isArray(exemptions)) return undefined;
     return exemptions.find((e): e is Exemption => isPlainObject(e) && typeof e.resource === "string" &&
         (patternMatches(e.resource, name) || patternMatches(e.resource, urn)));
+}
+
+/** The schema of a setting that is a list of strings (`items` adds to each item's schema, e.g. an enum). */
+export function stringListSetting(description: string, defaultValue: string[], items: PolicyConfigJSONSchema = {}): PolicyConfigJSONSchema {
+    return { type: "array", items: { type: "string", ...items }, default: defaultValue, description };
+}
+
+/** A configured list of strings: its strings, or `fallback` when the setting is not a list at all. */
+export function configuredStrings(value: unknown, fallback: string[] = []): string[] {
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : fallback;
 }

@@ -6,6 +6,7 @@ import { PolicySession, Report, analyzeState } from "./engine/run";
 import { UserError } from "./errors";
 import { CapturedStack, Mode } from "./model";
 import { StackConfig, entryFile, readProject, readStackConfig } from "./project";
+import { SecretFilter, secretValues } from "./report/secret-filter";
 import { loadStateFile } from "./state";
 
 export { InternalError, ProgramError, UserError } from "./errors";
@@ -105,6 +106,15 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     }
 
     const organization = o.organization ?? "organization";
+    // The program's own output is masked with the stack's secret config, line by line, as the CLI does.
+    const configFilter = new SecretFilter(o.redactSecrets === false ? [] : secretValues(config, []));
+    const programOutput = o.programOutput ?? ((t: string) => { process.stderr.write(t); });
+    let pendingLine = "";
+    const maskedOutput = configFilter.empty ? programOutput : (t: string) => {
+        const lines = (pendingLine + t).split("\n");
+        pendingLine = lines.pop()!;
+        if (lines.length) programOutput(configFilter.apply(lines.join("\n") + "\n"));
+    };
     const session = await PolicySession.start({
         project: projectName, stack, organization, dryRun: mode === "preview",
         config: config.values, secretKeys: config.secretKeys,
@@ -113,7 +123,7 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     try {
         captured = await captureProgram({
             project: projectInfo, program: o.program, projectName, stack, organization, mode, config,
-            timeoutMs: o.timeoutMs, typeCheck: o.typeCheck, programOutput: o.programOutput,
+            timeoutMs: o.timeoutMs, typeCheck: o.typeCheck, programOutput: maskedOutput,
             onProgress: n => o.onProgress?.("capture", n),
             analyze: (r, lookup) => session.analyzeResource(r, lookup),
         });
@@ -124,11 +134,13 @@ export async function runPreview(o: PreviewOptions): Promise<PreviewResult> {
     } finally {
         await session.close();
     }
+    if (pendingLine) programOutput(configFilter.apply(pendingLine));
     const source = projectInfo ? entryFile(projectInfo) : captured.source;
-    const report = session.report({ ...captured, source }, { redactSecrets: o.redactSecrets, warnings: captured.warnings });
+    const report = session.report({ ...captured, source }, { redactSecrets: o.redactSecrets, warnings: captured.warnings, config });
     const result: PreviewResult = { ...report, captured };
     if (captured.failure) {
-        result.failure = captured.failure;
+        const all = new SecretFilter(o.redactSecrets === false ? [] : secretValues(config, captured.resources));
+        result.failure = { ...captured.failure, message: all.apply(captured.failure.message), details: captured.failure.details.map(d => all.apply(d)) };
     }
     return result;
 }

@@ -131,23 +131,3 @@ export function unwrapSecrets(v: WireValue): WireValue {
     }
     return v;
 }
-
-/** Every plaintext string held inside a secret anywhere in the value (used to redact reports). */
-export function collectSecretStrings(v: WireValue, into: Set<string> = new Set()): Set<string> {
-    const visit = (x: WireValue, inSecret: boolean): void => {
-        if (isSecret(x)) {
-            visit(x.value, true);
-        } else if (Array.isArray(x)) {
-            x.forEach(e => visit(e, inSecret));
-        } else if (typeof x === "object" && x !== null) {
-            Object.values(x).forEach(e => visit(e, inSecret));
-        } else if (inSecret && x !== null && x !== undefined) {
-            const s = String(x);
-            if (s.length >= 4 && !isUnknown(s)) {
-                into.add(s);
-            }
-        }
-    };
-    visit(v, false);
-    return into;
-}

@@ -7,6 +7,7 @@ import {
     looksLikeAwsSecretAccessKey,
 } from "../../lib/credential-detection";
 import { resourcePolicy } from "../../lib/policy";
+import { stringListSetting } from "../../lib/policy-config";
 import { PropertyPath } from "../../lib/property-paths";
 import { asList, isPlainObject, isUnknown } from "../../lib/unknowns";
 
@@ -200,14 +201,8 @@ export default resourcePolicy<Config, PipelineArgs & ProjectArgs & WebhookArgs>(
         "Then revoke and rotate every credential that was in plain configuration (it is in the state and in history).",
     config: {
         properties: {
-            allowedVariableNames: {
-                type: "array", items: { type: "string" }, default: [],
-                description: "Environment variable names (case-insensitive) that look like credentials but are not (e.g. `TOKEN_AUDIENCE_HINT`).",
-            },
-            additionalCredentialWords: {
-                type: "array", items: { type: "string" }, default: [],
-                description: "Extra words that make a variable name a credential (e.g. `apitoken`, `bearer`).",
-            },
+            allowedVariableNames: stringListSetting("Environment variable names (case-insensitive) that look like credentials but are not (e.g. `TOKEN_AUDIENCE_HINT`).", []),
+            additionalCredentialWords: stringListSetting("Extra words that make a variable name a credential (e.g. `apitoken`, `bearer`).", []),
         },
     },
     validate: c => {

@@ -4,6 +4,7 @@
 // `tagsAll` (types the list does not know: a newer provider, or v6-only types). Presence of `tags`
 // alone would miss exactly the resources that need flagging: those created with no tags at all.
 import { PolicyMetadata, resourcePolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { taggableAwsTypes } from "../../lib/taggable-aws-types";
 import { awsTypes } from "../../lib/aws-types";
 import { at, isPlainObject, isUnknown } from "../../lib/unknowns";
@@ -64,10 +65,7 @@ const metadata: PolicyMetadata = {
         "(stack config `aws:defaultTags`); derive `Environment` from the stack (e.g. `pulumi.getStack()` or per-stack config) instead of copying a constant between stacks.",
     config: {
         properties: {
-            requiredTags: {
-                type: "array", items: { type: "string", minLength: 1 }, default: ["Environment", "Owner", "DataClassification"],
-                description: "Tag keys every taggable resource must carry.",
-            },
+            requiredTags: stringListSetting("Tag keys every taggable resource must carry.", ["Environment", "Owner", "DataClassification"], { minLength: 1 }),
             environmentTag: {
                 type: "string", minLength: 1, default: "Environment",
                 description: "The tag whose value must be the stack's environment.",
@@ -99,7 +97,7 @@ const requiredTags = resourcePolicy<Config>({
             return undefined;
         };
         const missing: string[] = [];
-        const required = Array.isArray(c.config.requiredTags) ? c.config.requiredTags.filter(t => typeof t === "string") : [];
+        const required = configuredStrings(c.config.requiredTags);
         let providerUnknown = false;
         for (const key of required) {
             const found = lookup(key);

@@ -1,6 +1,7 @@
 import { typeName } from "../../lib/aws-types";
 import { attachmentResourceTypes, parseManagedPolicyArn, reportAttachedPolicies } from "../../lib/iam-attachments";
 import { resourcePolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 
 export default resourcePolicy<{ policyNames: string[] }>({
     name: "iam-no-admin-managed-policies",
@@ -13,17 +14,12 @@ export default resourcePolicy<{ policyNames: string[] }>({
         "principal needs, or a narrower AWS managed policy (e.g. AWSCodePipeline_ReadOnlyAccess).",
     config: {
         properties: {
-            policyNames: {
-                type: "array",
-                items: { type: "string" },
-                default: ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"],
-                description: "Names of managed policies that must not be attached (matched case-insensitively on the policy name of the ARN, in any partition and path).",
-            },
+            policyNames: stringListSetting("Names of managed policies that must not be attached (matched case-insensitively on the policy name of the ARN, in any partition and path).",
+                ["AdministratorAccess", "PowerUserAccess", "IAMFullAccess"]),
         },
     },
     validate: c => {
-        const banned = new Set((Array.isArray(c.config.policyNames) ? c.config.policyNames : [])
-            .filter((n): n is string => typeof n === "string").map(n => n.toLowerCase()));
+        const banned = new Set(configuredStrings(c.config.policyNames).map(n => n.toLowerCase()));
         const what = `${typeName(c.type)} '${c.name}'`;
         reportAttachedPolicies(c, (arn, where) => {
             const parsed = arn !== undefined ? parseManagedPolicyArn(arn) : undefined;

@@ -3,6 +3,7 @@ import { typeName } from "../../lib/aws-types";
 import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
 import { actionPatternMatches, matchesAllResources, resourcePatternsOverlap } from "../../lib/iam-patterns";
 import { resourcePolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { DocumentValue, PolicyStatement, describeStatement, firstUnknown } from "../../lib/policy-documents";
 
 const policyName = "iam-no-wildcard-resource";
@@ -90,16 +91,11 @@ export default resourcePolicy<{ allowedWildcardActions: string[] }>({
         "If an action must apply to every resource, list it in this policy's `allowedWildcardActions` config.",
     config: {
         properties: {
-            allowedWildcardActions: {
-                type: "array",
-                items: { type: "string" },
-                default: [],
-                description: "Actions (IAM patterns such as `ec2:Describe*`, case-insensitive) allowed on every resource although they support resource-level permissions.",
-            },
+            allowedWildcardActions: stringListSetting("Actions (IAM patterns such as `ec2:Describe*`, case-insensitive) allowed on every resource although they support resource-level permissions.", []),
         },
     },
     validate: c => {
-        const allowed = Array.isArray(c.config.allowedWildcardActions) ? c.config.allowedWildcardActions : [];
+        const allowed = configuredStrings(c.config.allowedWildcardActions);
         const what = `${typeName(c.type)} '${c.name}'`;
         const walk = walkDocuments(identityDocuments(c.type, c.props), (doc, s): StatementVerdict | void => {
             if (s.effect === "Deny") return;

@@ -1,4 +1,5 @@
 import { stackPolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { typeName } from "../../lib/aws-types";
 import { S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
 import { encryptionDefaults, encryptionKeyOf } from "../../lib/s3-settings";
@@ -20,15 +21,12 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
         "where `key` is an aws.kms.Key of yours (not the AWS-managed alias/aws/s3).",
     config: {
         properties: {
-            allowedSseAlgorithms: {
-                type: "array", items: { type: "string" }, default: defaultAlgorithms,
-                description: "Server-side encryption algorithms accepted (all must use a KMS key).",
-            },
+            allowedSseAlgorithms: stringListSetting("Server-side encryption algorithms accepted (all must use a KMS key).", defaultAlgorithms),
         },
     },
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const allowed = Array.isArray(c.config.allowedSseAlgorithms) ? c.config.allowedSseAlgorithms : defaultAlgorithms;
+        const allowed = configuredStrings(c.config.allowedSseAlgorithms, defaultAlgorithms);
         for (const b of index.buckets) {
             const name = b.resource.name;
             const all = encryptionDefaults(b);

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { bucketTypes } from "../../lib/s3-index";
 import { inlineSettingProperties, isSet } from "../../lib/s3-settings";
 
@@ -20,14 +21,11 @@ export default resourcePolicy<{ settings: string[] }>({
         "(or BucketOwnershipControls), policy to aws.s3.BucketPolicy, website to aws.s3.BucketWebsiteConfiguration.",
     config: {
         properties: {
-            settings: {
-                type: "array", items: { type: "string", enum: allSettings }, default: allSettings,
-                description: "Which inline settings to report.",
-            },
+            settings: stringListSetting("Which inline settings to report.", allSettings, { enum: allSettings }),
         },
     },
     validate: c => {
-        const settings = Array.isArray(c.config.settings) ? c.config.settings : allSettings;
+        const settings = configuredStrings(c.config.settings, allSettings);
         for (const setting of settings) {
             const s = inlineSettingProperties[setting];
             if (!s) continue;

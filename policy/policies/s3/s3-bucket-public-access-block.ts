@@ -1,4 +1,5 @@
 import { stackPolicy } from "../../lib/policy";
+import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { PolicyResource } from "@pulumi/policy";
 import { typeName } from "../../lib/aws-types";
 import { BucketView, S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
@@ -36,15 +37,12 @@ export default stackPolicy<{ publicCannedAcls: string[] }>({
         "bucket's `acl`/`grants` and from aws.s3.BucketAcl resources.",
     config: {
         properties: {
-            publicCannedAcls: {
-                type: "array", items: { type: "string" }, default: defaultPublicCannedAcls,
-                description: "Canned ACLs that make a bucket or its objects public.",
-            },
+            publicCannedAcls: stringListSetting("Canned ACLs that make a bucket or its objects public.", defaultPublicCannedAcls),
         },
     },
     validateStack: c => {
         const index = new S3Index(c.resources);
-        const publicCanned = Array.isArray(c.config.publicCannedAcls) ? c.config.publicCannedAcls : defaultPublicCannedAcls;
+        const publicCanned = configuredStrings(c.config.publicCannedAcls, defaultPublicCannedAcls);
         for (const b of index.buckets) {
             const name = b.resource.name;
             const blocks = b.configs.publicAccessBlock.map(r => ({ r, props: raw(r.props) ?? {} }));

@@ -1,7 +1,8 @@
 import { CaptureFailure } from "../capture/program";
 import { RegistrationRefused } from "../capture/registry";
 import { CapturedResource, CapturedStack, rootStackType } from "../model";
-import { WireProperties, collectSecretStrings } from "../wire";
+import { SecretFilter, secretValues } from "../report/secret-filter";
+import { WireProperties } from "../wire";
 import { ReconciledConfig, reconcileConfig } from "./config";
 import { PackPool } from "./pool";
 import { AnalyzerInfo, Diagnostic, EnforcementLevel, PackLocation, PolicyInfo, PolicyPackProcess, Severity, StackContext } from "./pack";
@@ -233,24 +234,14 @@ export class PolicySession {
         await Promise.all(this.packs.map(p => p.kill()));
     }
 
-    /** What the CLI would show, with secrets that policies echoed redacted. */
-    report(captured: CapturedStack, o: { redactSecrets?: boolean; warnings?: string[] } = {}): Report {
+    /** What the CLI would show, with the run's secret values masked as the CLI masks them (SecretFilter). */
+    report(captured: CapturedStack, o: { redactSecrets?: boolean; warnings?: string[]; config?: { values: Record<string, string>; secretKeys: string[] } } = {}): Report {
         const byUrn = new Map(captured.resources.map(r => [r.urn, r] as const));
         const policyInfo = new Map<string, PolicyInfo>();
         this.infos.forEach(info => info.policies.forEach(p => policyInfo.set(`${info.name}\u0000${p.name}`, p)));
-        const secrets = o.redactSecrets === false ? new Set<string>() : collectSecrets(captured.resources);
-        const warnings: string[] = [...(o.warnings ?? []), ...this.warnings];
-        let redacted = 0;
-        const redact = (s: string) => {
-            let out = s;
-            for (const v of secrets) {
-                if (out.includes(v)) {
-                    out = out.split(v).join("[secret]");
-                    redacted++;
-                }
-            }
-            return out;
-        };
+        const filter = new SecretFilter(o.redactSecrets === false ? [] : secretValues(o.config ?? { values: {}, secretKeys: [] }, captured.resources));
+        const redact = (s: string) => filter.apply(s);
+        const warnings: string[] = [];
         const diagnostics: ReportDiagnostic[] = this.collected.diagnostics.map(d => {
             const r = byUrn.get(d.urn);
             const p = policyInfo.get(`${d.policyPackName}\u0000${d.policyName}`);
@@ -271,8 +262,10 @@ export class PolicySession {
             }
             return rd;
         });
-        if (redacted > 0) {
-            warnings.push(`${redacted} secret value(s) that policies wrote into messages were replaced with [secret]`);
+        const notApplicable = this.collected.notApplicable.map(n => ({ ...n, reason: redact(n.reason) }));
+        warnings.push(...[...(o.warnings ?? []), ...this.warnings].map(redact));
+        if (filter.replaced > 0) {
+            warnings.push(`${filter.replaced} secret value(s) in messages were replaced with [secret]`);
         }
         const notAnalysed = captured.resources.filter(r => r.notAnalysed).map(r => ({ urn: r.urn, type: r.type, name: r.name, reason: r.notAnalysed! }));
         return {
@@ -284,7 +277,7 @@ export class PolicySession {
             resources: captured.resources,
             diagnostics,
             remediations: this.collected.remediations,
-            notApplicable: this.collected.notApplicable.map(n => ({ ...n, reason: redact(n.reason) })),
+            notApplicable,
             notAnalysed,
             summary: {
                 mandatory: diagnostics.filter(d => d.enforcementLevel === "mandatory").length,
@@ -323,7 +316,7 @@ export async function analyzeState(captured: CapturedStack, o: RunPacksOptions):
         };
         await Promise.all(Array.from({ length: Math.min(16, Math.max(1, all.length)) }, worker));
         await session.analyzeStack(all, lookup, true);
-        return session.report(captured, { redactSecrets: o.redactSecrets });
+        return session.report(captured, { redactSecrets: o.redactSecrets, config: o.config });
     } finally {
         await session.close();
     }
@@ -335,13 +328,4 @@ function pushNotApplicable(into: ReportNotApplicable[], pack: string, urn: strin
             into.push({ policyPackName: pack, policyName: n.policyName, urn, reason: n.reason });
         }
     }
-}
-
-function collectSecrets(resources: CapturedResource[]): Set<string> {
-    const s = new Set<string>();
-    for (const r of resources) {
-        collectSecretStrings(r.inputs, s);
-        collectSecretStrings(r.outputs, s);
-    }
-    return s;
 }
