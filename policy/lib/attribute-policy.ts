@@ -115,15 +115,11 @@ function runChain<C, A>(c: ResourceCheck<C, A>, chain: RuleChain<C, A>, rules: R
 
 /** The fix of the first rule that fails on known values; nothing when the chain passes or is undecided. */
 function remediateChain<C, A>(c: ResourceCheck<C, A>, chain: RuleChain<C, A>, rules: Rule<C, A>[]): Patch<A> | undefined {
-    let notApplicable = false;
-    const quiet: ResourceCheck<C, A> = {
-        ...c,
-        report: () => undefined,
-        notApplicable: (() => { notApplicable = true; throw quietStop; }) as (reason: string) => never,
-    };
+    // Judged without reporting; a resource the policy does not apply to is left alone.
+    const quiet: ResourceCheck<C, A> = { ...c, report: () => undefined, notApplicable: () => { throw quietStop; } };
     try {
         const { verdict, rule } = runChain(quiet, chain, rules);
-        return verdict === "fail" && !notApplicable ? rule?.fix?.(c) : undefined;
+        return verdict === "fail" ? rule?.fix?.(c) : undefined;
     } catch (e) {
         if (e === quietStop) return undefined;
         throw e;
@@ -133,12 +129,13 @@ function remediateChain<C, A>(c: ResourceCheck<C, A>, chain: RuleChain<C, A>, ru
 const quietStop = Symbol("not applicable");
 
 /** Rules as a policy: `validate` runs them, `remediate` applies the first failing rule's fix. */
-export function rulesPolicy<C = {}, A = AnyArgs>(meta: PolicyMetadata & RuleChain<C, A>, rules: Rule<C, A>[]): PackPolicy {
-    const remediable = rules.some(r => r.fix);
+function rulesPolicy<C, A>(def: PolicyMetadata & RuleChain<C, A>, rules: Rule<C, A>[]): PackPolicy {
+    const { name, description, severity, pci, remediationSteps, enforcementLevel, config, resourceTypes } = def;
+    const metadata: PolicyMetadata = { name, description, severity, pci, remediationSteps, enforcementLevel, config, resourceTypes };
     return resourcePolicy<C, A>({
-        ...meta,
-        validate: c => { runChain(c, meta, rules); },
-        ...(remediable ? { remediate: (c: ResourceCheck<C, A>) => remediateChain(c, meta, rules) } : {}),
+        ...metadata,
+        validate: c => { runChain(c, def, rules); },
+        ...(rules.some(r => r.fix) ? { remediate: (c: ResourceCheck<C, A>) => remediateChain(c, def, rules) } : {}),
     });
 }
 

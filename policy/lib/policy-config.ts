@@ -1,6 +1,7 @@
 // The settings every policy of the pack has besides its own (exemptions, onError), and how a policy's
 // configuration is assembled from its schema's defaults and what the organisation set.
-import { PolicyConfigJSONSchema, PolicyConfigSchema } from "@pulumi/policy";
+import { PolicyConfigSchema } from "@pulumi/policy";
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { globMatches } from "./glob";
 import { isPlainObject } from "./unknowns";
 

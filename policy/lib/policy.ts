@@ -17,7 +17,7 @@ import {
 } from "@pulumi/policy";
 import { moduleOf } from "./aws-types";
 import { CommonConfig, configOf, configSchemaOf, findExemption } from "./policy-config";
-import { AnyArgs, Props, PropertyPath, PropPath, leavesAt, setPath } from "./property-paths";
+import { AnyArgs, Props, PropertyPath, PropPath, setPath } from "./property-paths";
 import { handOverToPreviewAdvisory, undecidedLabel } from "./undecided";
 import { at, isUnknown, raw, unknownSentinels } from "./unknowns";
 
@@ -297,9 +297,4 @@ export function stackPolicy<C = {}, A = AnyArgs>(def: StackPolicyDefinition<C, A
             }
         },
     };
-}
-
-/** The values a typed path leads to in a check's inputs (see lib/property-paths). */
-export function leavesOf<C, A>(c: ResourceCheck<C, A>, path: PropPath<A>) {
-    return leavesAt(c.props, path);
 }

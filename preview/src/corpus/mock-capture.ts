@@ -81,11 +81,20 @@ async function capture(spec: MockCaptureSpec): Promise<MockCaptureResult> {
     });
     // Registrations go on after the stack's outputs resolve (closures are serialised, applies run):
     // wait until the SDK's RPC queue is drained and nothing new has registered for a moment.
+    // Some libraries register at the end of the program, on the process's beforeExit (the aws SDK's
+    // bucket notifications), which a real run reaches before it exits: give them that moment too.
     const settings = fromProgram(spec.pwd, "@pulumi/pulumi/runtime/settings");
-    for (let seen = -1; seen !== resources.length;) {
-        seen = resources.length;
+    let quiet = 0, emitted = false;
+    while (quiet < 3) {
+        const seen = resources.length;
         await settings.waitForRPCs();
         await new Promise(r => setTimeout(r, 300));
+        quiet = seen === resources.length ? quiet + 1 : 0;
+        if (quiet > 0 && !emitted) {
+            emitted = true;
+            quiet = 0;
+            process.emit("beforeExit", 0);
+        }
     }
     if (failures.length > 0) {
         return { resources, error: String((failures[0] as any)?.message ?? failures[0]) };
