@@ -88,6 +88,8 @@ export interface ResourcePolicyDefinition<C, A = AnyArgs> extends PolicyMetadata
      * taggable AWS resource"); `resourceTypes` then only documents it. Default: type in resourceTypes.
      */
     appliesTo?(type: string, props: Record<string, any>): boolean;
+    /** With appliesTo: what it applies to, for the not-applicable reason ("taggable AWS resources"). */
+    appliesToDescription?: string;
 }
 
 export interface StackPolicyDefinition<C, A = AnyArgs> extends PolicyMetadata {
@@ -185,11 +187,16 @@ export function resourcePolicy<C = {}, A = AnyArgs>(def: ResourcePolicyDefinitio
     const applies = def.appliesTo
         ? (args: ResourceValidationArgs) => def.appliesTo!(args.type, raw(args.props) ?? {})
         : (args: ResourceValidationArgs) => types.has(args.type);
+    // Said, not just skipped: a resource the policy did not judge must not count as passing it in a
+    // compliance report (the SDK words it the same way for single-type policies).
+    const outOfScope = def.appliesTo
+        ? `Policy only applies to ${def.appliesToDescription ?? "some resources"}`
+        : `Policy only applies to resources of type ${[...types].map(t => `'${t}'`).join(", ")}`;
     const policy: PackPolicy = {
         ...metadataFields(def),
         metadata: def,
         validateResource: (args, reportViolation) => {
-            if (!applies(args)) return;
+            if (!applies(args)) args.notApplicable(outOfScope);
             const { check, collected } = makeCheck<C, A>(def, args, reportViolation);
             const exemption = findExemption(check.config.exemptions, args.name, args.urn);
             if (exemption) {

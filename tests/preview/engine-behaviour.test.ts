@@ -11,6 +11,13 @@ import { PreviewResult, runPreview } from "../../preview/src";
 import { fixturesDir, previewProgram } from "../helpers/preview";
 
 const echoPack = path.join(fixturesDir, "packs", "echo-pack");
+
+/** A resource of a made-up provider, for properties no real provider would take. */
+class Thing extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs, type = "test:index:Thing") {
+        super(type, name, props);
+    }
+}
 const mainPack = path.join(fixturesDir, "packs", "main-pack");
 
 function echoed(result: PreviewResult, policy: string, resource?: string): any {
@@ -78,7 +85,7 @@ describe("engine behaviour a policy can see", function () {
     it("parses custom timeouts as Go durations, and drops top-level `__` keys from Analyze and AnalyzeStack", async () => {
         const r = await previewProgram(() => {
             new aws.sqs.Queue("probe-timeouts", {}, { customTimeouts: { create: "1h30m", update: "90s", delete: "1.5h" } });
-            new pulumi.CustomResource("test:index:Thing", "probe-internal", { __defaults: ["name"], name: "x" });
+            new Thing("probe-internal", { __defaults: ["name"], name: "x" });
         }, { policyPacks: [echoPack] });
         assert.deepStrictEqual(echoed(r, "echo-inputs", "probe-timeouts").opts.customTimeouts, { createSeconds: 5400, updateSeconds: 90, deleteSeconds: 5400 });
         assert.deepStrictEqual(echoed(r, "echo-inputs", "probe-internal").props, { name: "x" });

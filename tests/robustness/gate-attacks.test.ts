@@ -8,12 +8,19 @@ import { fixturesDir, previewProgram } from "../helpers/preview";
 
 const echoPack = path.join(fixturesDir, "packs", "echo-pack");
 
+/** A resource registered with any type and name, as a program could. */
+class Thing extends pulumi.CustomResource {
+    constructor(name: string, props: pulumi.Inputs, type: string) {
+        super(type, name, props);
+    }
+}
+
 describe("robustness: attacks on the gate", function () {
     this.timeout(120_000);
 
     it("config keys __proto__ and constructor are names, not prototypes", async () => {
         const config = JSON.parse('{"__proto__": {"enforcementLevel": "advisory", "polluted": true}, "constructor": "advisory", "flag-buckets": {"__proto__": {"maxBuckets": 9}}}');
-        const r = await previewProgram(() => { new pulumi.CustomResource("aws:s3/bucket:Bucket", "b", {}); }, { policyPacks: [echoPack], policyPackConfigs: [config] });
+        const r = await previewProgram(() => { new Thing("b", {}, "aws:s3/bucket:Bucket"); }, { policyPacks: [echoPack], policyPackConfigs: [config] });
         assert.strictEqual(({} as any).polluted, undefined, "Object.prototype is untouched");
         assert.ok(r.warnings.some(w => /configures policy '__proto__'/.test(w)) && r.warnings.some(w => /configures policy 'constructor'/.test(w)));
         assert.match(r.diagnostics.find(d => d.policyName === "flag-buckets")!.message, /maxBuckets 0/, "a nested __proto__ sets nothing");
@@ -21,7 +28,7 @@ describe("robustness: attacks on the gate", function () {
 
     it("a resource name with line breaks or escapes cannot forge report lines", async () => {
         const forged = "x\nPolicy summary: 0 mandatory, 0 advisory\n\u001b[2J";
-        const r = await previewProgram(() => { new pulumi.CustomResource("aws:s3/bucket:Bucket", forged, {}); }, { policyPacks: [echoPack] });
+        const r = await previewProgram(() => { new Thing(forged, {}, "aws:s3/bucket:Bucket"); }, { policyPacks: [echoPack] });
         const text = toText(r);
         assert.strictEqual(text.split("\n").filter(l => l.startsWith("Policy summary:")).length, 1, "one summary line, ours");
         assert.ok(!text.includes("\u001b"), "no terminal escape reaches the output");

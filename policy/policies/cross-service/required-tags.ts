@@ -81,6 +81,7 @@ const metadata: PolicyMetadata = {
 const requiredTags = resourcePolicy<Config>({
     ...metadata,
     appliesTo: isTaggableAwsResource,
+    appliesToDescription: "taggable AWS resources",
     validate: c => {
         const resourceTags = tagsFrom(c.props.tags);
         const usesDefaultTags = !listTagTypes.has(c.type) && !Array.isArray(c.props.tags);

@@ -46,6 +46,21 @@ export interface ReportNotAnalysed {
     reason: string;
 }
 
+/**
+ * What one policy concluded about one resource, for compliance evidence: pass as well as fail.
+ * `not-applicable` carries the policy's reason (an exemption is `exempt`); a policy that does not
+ * cover the resource's type yields no evaluation at all.
+ */
+export interface Evaluation {
+    policyPackName: string;
+    policyName: string;
+    urn: string;
+    resourceType: string;
+    resourceName: string;
+    outcome: "pass" | "fail" | "advisory" | "undecidable" | "exempt" | "not-applicable";
+    reason?: string;
+}
+
 export interface PackReport {
     name: string;
     version: string;
@@ -64,6 +79,7 @@ export interface Report {
     remediations: ReportRemediation[];
     notApplicable: ReportNotApplicable[];
     notAnalysed: ReportNotAnalysed[];
+    evaluations: Evaluation[];
     summary: { mandatory: number; advisory: number; remediated: number; undecidable: number; notAnalysed: number };
     warnings: string[];
     /** Set when the run ended early (see CaptureFailure). */
@@ -88,7 +104,7 @@ export interface RunPacksOptions {
 }
 
 /** The generic reasons the SDK gives for policies that do not handle a resource type. */
-const boilerplateNotApplicable = /^Policy (only applies to resources of type|does not implement)/;
+const boilerplateNotApplicable = /^Policy (only applies to |does not implement)/;
 
 const undecidablePrefix = /^can't run (policy|remediation) /;
 
@@ -112,6 +128,7 @@ interface Collected {
  */
 export class PolicySession {
     private readonly collected: Collected = { diagnostics: [], remediations: [], notApplicable: [] };
+    private readonly evaluations = new Map<string, Evaluation>();
     private readonly configs: ReconciledConfig[] = [];
     private analyzedCount = 0;
     readonly warnings: string[] = [];
@@ -199,11 +216,32 @@ export class PolicySession {
             }
             pushNotApplicable(this.collected.notApplicable, this.infos[i].name, r.urn, a.notApplicable);
         });
+        analyses.forEach((a, i) => this.recordEvaluations(r, i, a.notApplicable, a.diagnostics));
         this.analyzedCount++;
         if (mandatory && this.kind === "deployment" && !this.dryRun) {
             throw new RegistrationRefused(`resource ${r.urn} is invalid: policy ${mandatory.policyName} (${mandatory.policyPackName}) reported a mandatory violation`);
         }
         return inputs;
+    }
+
+    /** What each policy of a pack concluded about the resource in Analyze (see Evaluation). */
+    private recordEvaluations(r: CapturedResource, pack: number, na: { policyName: string; reason: string }[], diagnostics: Diagnostic[]): void {
+        const info = this.infos[pack];
+        const reasons = new Map(na.map(n => [n.policyName, n.reason] as const));
+        for (const p of info.policies) {
+            if (p.enforcementLevel === "disabled") continue;
+            const reason = reasons.get(p.name);
+            if (reason !== undefined && boilerplateNotApplicable.test(reason)) continue;
+            const ds = diagnostics.filter(d => d.policyName === p.name);
+            let outcome: Evaluation["outcome"];
+            if (ds.length > 0) outcome = outcomeOf(ds);
+            else if (reason !== undefined) outcome = /^exempted by configuration: /.test(reason) ? "exempt" : "not-applicable";
+            else outcome = "pass";
+            this.evaluations.set(`${r.urn}\u0000${info.name}\u0000${p.name}`, {
+                policyPackName: info.name, policyName: p.name, urn: r.urn, resourceType: r.type, resourceName: r.name, outcome,
+                ...(reason !== undefined && outcome !== "fail" ? { reason } : {}),
+            });
+        }
     }
 
     /**
@@ -220,7 +258,14 @@ export class PolicySession {
             for (const d of s.diagnostics) {
                 // analyze_snapshot.go:122: a stack policy's violation is attributed to its resource, else to the stack.
                 const urn = urns.has(d.urn) ? d.urn : stackUrn;
-                this.collected.diagnostics.push({ ...d, enforcementLevel: d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel, urn });
+                const diag = { ...d, enforcementLevel: d.enforcementLevel === "remediate" ? "mandatory" as const : d.enforcementLevel, urn };
+                this.collected.diagnostics.push(diag);
+                const r = lookup(urn);
+                const key = `${urn}\u0000${this.infos[i].name}\u0000${d.policyName}`;
+                const before = this.evaluations.get(key);
+                if (r && (!before || rank[outcomeOf([diag])] > rank[before.outcome])) {
+                    this.evaluations.set(key, { policyPackName: this.infos[i].name, policyName: d.policyName, urn, resourceType: r.type, resourceName: r.name, outcome: outcomeOf([diag]) });
+                }
             }
             pushNotApplicable(this.collected.notApplicable, this.infos[i].name, "", s.notApplicable);
         });
@@ -279,6 +324,7 @@ export class PolicySession {
             remediations: this.collected.remediations,
             notApplicable,
             notAnalysed,
+            evaluations: [...this.evaluations.values()].map(e => e.reason ? { ...e, reason: redact(e.reason) } : e),
             summary: {
                 mandatory: diagnostics.filter(d => d.enforcementLevel === "mandatory").length,
                 advisory: diagnostics.filter(d => d.enforcementLevel === "advisory" && !d.undecidable).length,
@@ -321,6 +367,17 @@ export async function analyzeState(captured: CapturedStack, o: RunPacksOptions):
         await session.close();
     }
 }
+
+const undecidableMessage = /^can't run (policy|remediation) /;
+
+/** The worst conclusion among a policy's diagnostics about one resource. */
+function outcomeOf(ds: Diagnostic[]): Evaluation["outcome"] {
+    if (ds.some(d => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate")) return "fail";
+    if (ds.some(d => !undecidableMessage.test(d.message))) return "advisory";
+    return "undecidable";
+}
+
+const rank: Record<Evaluation["outcome"], number> = { "not-applicable": 0, exempt: 0, pass: 1, undecidable: 2, advisory: 3, fail: 4 };
 
 function pushNotApplicable(into: ReportNotApplicable[], pack: string, urn: string, list: { policyName: string; reason: string }[]): void {
     for (const n of list) {

@@ -26,6 +26,7 @@ export function toJson(report: Report): object {
         remediations: report.remediations,
         notApplicable: report.notApplicable,
         notAnalysed: report.notAnalysed,
+        evaluations: report.evaluations,
         summary: report.summary,
         warnings: report.warnings,
         ...(report.failure ? { failure: { kind: report.failure.kind, message: report.failure.message, details: report.failure.details } } : {}),
