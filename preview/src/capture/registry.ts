@@ -1,61 +1,14 @@
-import { InternalError } from "../errors";
-import { CapturedResource, Mode, ResourceOptions, emptyOptions, makeUrn, qualifiedTypeOfUrn, rootStackType } from "../model";
-import { StackConfig } from "../project";
-import { WireProperties, isUnknown, makeSecret, outputValueSig, resourceReferenceSig, secretSig, specialSigKey, toEngineValue, unknownString, unwrapSecrets } from "../wire";
+import { CapturedResource, ResourceOptions, emptyOptions, makeUrn, qualifiedTypeOfUrn, rootStackType } from "../model";
+import { WireProperties, isUnknown, makeSecret, toEngineValue, unknownString, unwrapSecrets } from "../wire";
 import { Callback, CallbackClients } from "./callbacks";
-import { componentModel } from "./components";
-import { ChildGoal, childKey, isChildRef, unknownInput } from "./components/model";
+import { InvalidRegistration, Registered, RegistryOptions } from "./registry-types";
+import { RemoteComponents } from "./remote-components";
+import { containsUnknownDeep, nonEmpty, outputDependencies, upgradeOutputValues } from "./output-values";
+import { ProviderInfo, inheritFromParent, providerInfoOf } from "./provider-settings";
 import { Goal, parseGoDuration } from "./goal";
-import { SchemaIndex } from "./schema";
 import { autoname, isAutonamed, offlineAccountId, physicalNamePropertyOf, synthesiseOutputs, uuidFrom } from "./synth";
 
-/** A registration the engine rejects as malformed (the program's mistake, e.g. an unparsable timeout). */
-export class InvalidRegistration extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "InvalidRegistration";
-    }
-}
-
-/** Refuses a registration the way the engine does when it stops the deployment (a mandatory violation). */
-export class RegistrationRefused extends Error {
-    constructor(message: string) {
-        super(message);
-        this.name = "RegistrationRefused";
-    }
-}
-
-export interface RegistryOptions {
-    project: string;
-    stack: string;
-    mode: Mode;
-    config: StackConfig;
-    region: string;
-    schemas: SchemaIndex;
-    callbacks: CallbackClients;
-    availabilityZones: string[];
-    /**
-     * Runs the analyzers on a resource as it registers (Remediate, then Analyze), before the
-     * provider creates it, and returns the inputs the engine goes on with. Throws
-     * RegistrationRefused to stop the deployment (a mandatory violation during an update).
-     */
-    analyze?: (r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined) => Promise<WireProperties | void>;
-    onRegistered?: (count: number) => void;
-}
-
-interface ProviderInfo {
-    region: string;
-    /** The provider's defaultTags; null when they are not known yet. */
-    defaultTags?: Record<string, string> | null;
-}
-
-/** What the engine answers a registration with. */
-export interface Registered {
-    urn: string;
-    id: string;
-    /** Outputs in the wire encoding, as the engine returns them to the program. */
-    object: WireProperties;
-}
+export * from "./registry-types";
 
 /**
  * The engine's side of a deployment, as a policy pack can observe it: the resources registered, in
@@ -75,11 +28,12 @@ export class Registry {
     private readonly resourceTransforms = new Map<string, Callback[]>();
     private readonly providerInfo = new Map<string, ProviderInfo>();
     private readonly defaultProviders = new Map<string, Promise<string>>();
-    private readonly preview: boolean;
+    readonly preview: boolean;
+    private readonly components = new RemoteComponents(this);
 
     readonly callbacks: CallbackClients;
 
-    constructor(private readonly o: RegistryOptions) {
+    constructor(readonly o: RegistryOptions) {
         this.callbacks = o.callbacks;
         this.stackUrn = makeUrn(o.stack, o.project, rootStackType, `${o.project}-${o.stack}`);
         this.preview = o.mode === "preview";
@@ -147,7 +101,8 @@ export class Registry {
         return this.complete(r, g, programInputs);
     }
 
-    private record(r: CapturedResource): void {
+    /** @internal */
+    record(r: CapturedResource): void {
         this.resources.push(r);
         this.byUrn.set(r.urn, r);
         if (r.parent) {
@@ -182,7 +137,8 @@ export class Registry {
         return false;
     }
 
-    private async analyze(r: CapturedResource): Promise<void> {
+    /** @internal */
+    async analyze(r: CapturedResource): Promise<void> {
         if (!this.o.analyze) return;
         const remediated = await this.o.analyze(r, urn => this.byUrn.get(urn));
         if (remediated && remediated !== r.inputs) {
@@ -220,7 +176,8 @@ export class Registry {
     }
 
     /** The provider reference of a custom resource or remote component: explicit, or the default provider. */
-    private async providerFor(g: Goal, pkg: string): Promise<string> {
+    /** @internal */
+    async providerFor(g: Goal, pkg: string): Promise<string> {
         const ref = g.provider || g.providers[pkg] || "";
         if (ref) {
             return ref.slice(0, ref.lastIndexOf("::"));
@@ -319,7 +276,8 @@ export class Registry {
      * What the provider's Check does that a policy can see: autonaming of the physical name (during
      * preview too) and `tagsAll`, the resource's tags merged over its provider's defaultTags.
      */
-    private emulateCheck(r: CapturedResource, g: Goal): void {
+    /** @internal */
+    emulateCheck(r: CapturedResource, g: Goal): void {
         if (!r.custom || r.type.startsWith("pulumi:")) return;
         const schema = this.o.schemas.get(r.type);
         const nameProp = physicalNamePropertyOf(r.type, schema.inputs);
@@ -354,7 +312,7 @@ export class Registry {
             return { urn: r.urn, id: r.id ?? "", object: this.answer(g, {}) };
         }
         if (r.remote) {
-            const object = await this.construct(r, g, programInputs ?? {});
+            const object = await this.components.construct(r, g, programInputs ?? {});
             return { urn: r.urn, id: "", object: this.answer(g, object) };
         }
         if (!r.custom) {
@@ -396,127 +354,6 @@ export class Registry {
         return { id, outputs };
     }
 
-    /**
-     * A remote component: the provider's Construct registers its children. With a model of the
-     * component they are registered here as the plugin would; without one the component is opaque
-     * and says so. Its outputs are synthesised like a custom resource's.
-     */
-    private async construct(r: CapturedResource, g: Goal, programInputs: WireProperties): Promise<WireProperties> {
-        const model = componentModel(r.type);
-        const schema = this.o.schemas.get(r.type);
-        if (!model) {
-            r.notAnalysed = `${r.type} is implemented by a provider plugin, which does not run offline: the resources it creates are not analysed`;
-            const outputs: WireProperties = {};
-            for (const p of schema.outputsOnly) {
-                outputs[p] = this.preview ? unknownString : syntheticComponentOutput(p, r, this.o.region);
-            }
-            for (const ro of this.o.schemas.resourceOutputs(r.type)) {
-                outputs[ro.prop] = ro.list ? [this.standIn(r, ro.type, ro.prop)] : this.standIn(r, ro.type, ro.prop);
-            }
-            // Analyzers get references as ids (or URNs); the program gets the references.
-            r.outputs = toEngineValue(outputs);
-            return outputs;
-        }
-        const expansion = model.expand({
-            name: r.name, inputs: modelInputs(programInputs), region: this.o.region, account: offlineAccountId,
-            availabilityZones: this.o.availabilityZones,
-        });
-        const children = new Map<string, CapturedResource>();
-        for (const child of expansion.children) {
-            children.set(childKey(child), await this.registerChild(r, g, child, children));
-        }
-        const outputs: WireProperties = {};
-        const produced = expansion.outputs((child, prop) => {
-            const c = children.get(child);
-            if (!c) return unknownString;
-            if (prop === "id") return c.id ?? unknownString;
-            return c.outputs[prop] ?? (this.preview ? unknownString : undefined);
-        });
-        for (const [k, v] of Object.entries(produced)) {
-            if (v !== undefined) outputs[k] = toWire(v);
-        }
-        for (const p of schema.outputsOnly) {
-            if (!(p in outputs)) outputs[p] = this.preview ? unknownString : syntheticComponentOutput(p, r, this.o.region);
-        }
-        r.modelled = model.source;
-        r.outputs = outputs;
-        return outputs;
-    }
-
-    /**
-     * A stand-in for a resource an opaque plugin component creates and hands back as an output: known
-     * to the program (it can take the reference's URN or id, and look it up), but like a read it is in
-     * neither Analyze nor AnalyzeStack, since nothing of it is known. Returns the reference.
-     */
-    private standIn(component: CapturedResource, type: string, prop: string): WireProperties {
-        const name = `${component.name}-${prop}`;
-        const urn = this.urnOf(component.urn, type, name);
-        const id = this.preview ? undefined : uuidFrom(urn);
-        this.record({
-            urn, type, name, custom: true, id, parent: component.urn, dependencies: [], propertyDependencies: {},
-            inputs: {}, outputs: {}, options: { ...emptyOptions(), parent: component.urn }, external: true,
-            modelledChildOf: component.urn,
-        });
-        return { [specialSigKey]: resourceReferenceSig, urn, id: id ?? "" };
-    }
-
-    private async registerChild(component: CapturedResource, g: Goal, child: ChildGoal, done: Map<string, CapturedResource>): Promise<CapturedResource> {
-        const parentChild = child.parent ? done.get(child.parent) : undefined;
-        if (child.parent && !parentChild) {
-            throw new InternalError(`model of ${component.type}: child ${child.name} names parent ${child.parent}, which is not an earlier child`);
-        }
-        const parent = parentChild ? parentChild.urn : component.urn;
-        const type = child.type;
-        const custom = child.component !== true;
-        const urn = this.urnOf(parent, type, child.name);
-        const propertyDependencies: Record<string, string[]> = {};
-        const resolve = (v: unknown, key: string): unknown => {
-            if (isChildRef(v)) {
-                const c = done.get(v.__childRef);
-                if (!c) return unknownString;
-                (propertyDependencies[key] ??= []).includes(c.urn) || propertyDependencies[key].push(c.urn);
-                if (v.output === "id") return c.id ?? unknownString;
-                return c.outputs[v.output] ?? unknownString;
-            }
-            if (v === unknownInput) return unknownString;
-            if (Array.isArray(v)) return v.map(e => resolve(e, key));
-            if (v && typeof v === "object") {
-                const out: Record<string, unknown> = {};
-                for (const [k, e] of Object.entries(v)) {
-                    const x = resolve(e, key);
-                    if (x !== undefined) out[k] = x;
-                }
-                return out;
-            }
-            return v;
-        };
-        const inputs: WireProperties = {};
-        for (const [k, v] of Object.entries(child.properties)) {
-            const x = resolve(v, k);
-            if (x !== undefined) inputs[k] = toWire(x);
-        }
-        const dependencies = [...new Set([...Object.values(propertyDependencies).flat(),
-            ...(child.dependsOn ?? []).map(n => done.get(n)?.urn).filter((u): u is string => !!u)])];
-        // The plugin registers children through its own bundled SDKs, with their versions.
-        const childPkg = type.split(":")[0];
-        const version = this.o.schemas.dependencyVersion(component.type.split(":")[0], childPkg) ?? "";
-        const provider = custom ? await this.providerFor({ ...g, version, provider: g.providers[childPkg] ?? "" }, childPkg) : undefined;
-        const r: CapturedResource = {
-            urn, type, name: child.name, custom, parent, dependencies, propertyDependencies,
-            provider, inputs, outputs: {}, options: { ...emptyOptions(), parent, protect: g.protect === true },
-            modelledChildOf: component.urn,
-        };
-        this.emulateCheck(r, { ...g, importId: "" });
-        this.record(r);
-        await this.analyze(r);
-        if (custom) {
-            const { id, outputs } = this.providerOutputs(r);
-            r.id = id;
-            r.outputs = outputs;
-        }
-        return r;
-    }
-
     /** source_eval.go:3130 and 3189: the answer drops partial values and secrets the program cannot take. */
     private answer(g: Goal, outputs: WireProperties): WireProperties {
         let out: WireProperties = outputs;
@@ -554,124 +391,4 @@ export class Registry {
         this.record(r);
         return r;
     }
-}
-
-/** source_eval.go:2004 inheritFromParent: provider (same package, or any for a local component) and protect. */
-function inheritFromParent(child: Goal, parent: Goal): void {
-    if (child.protect === undefined) child.protect = parent.protect;
-    if (child.retainOnDelete === undefined) child.retainOnDelete = parent.retainOnDelete;
-    if (!child.deletedWith) child.deletedWith = parent.deletedWith;
-    if (!child.provider && parent.provider) {
-        const parentType = parent.provider.split("::")[2] ?? "";
-        const pkg = child.type.split(":")[0];
-        if ((!child.remote && !child.custom) || parentType === `pulumi:providers:${pkg}`) {
-            child.provider = parent.provider;
-        }
-    }
-}
-
-function providerInfoOf(inputs: WireProperties, fallbackRegion: string): ProviderInfo {
-    const plain = unwrapSecrets(inputs);
-    const region = typeof plain.region === "string" && !isUnknown(plain.region) ? plain.region : fallbackRegion;
-    return { region, defaultTags: parseDefaultTags(plain.defaultTags) };
-}
-
-/** A provider's defaultTags input: a JSON string on the wire (an object if a caller built it so). */
-function parseDefaultTags(v: unknown): Record<string, string> | null | undefined {
-    if (isUnknown(v) || containsUnknownDeep(v)) return null;
-    let parsed: any = v;
-    if (typeof v === "string") {
-        try {
-            parsed = JSON.parse(v);
-        } catch {
-            return undefined;
-        }
-    }
-    return parsed && typeof parsed === "object" && parsed.tags && typeof parsed.tags === "object" ? parsed.tags : undefined;
-}
-
-function nonEmpty(pd: Record<string, string[]>): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(pd)) {
-        if (v.length > 0) out[k] = [...v];
-    }
-    return out;
-}
-
-function containsUnknownDeep(v: unknown): boolean {
-    if (isUnknown(v)) return true;
-    if (Array.isArray(v)) return v.some(containsUnknownDeep);
-    if (v && typeof v === "object") return Object.values(v).some(containsUnknownDeep);
-    return false;
-}
-
-/** source_eval.go:3474 upgradeOutputValues: a property with dependencies becomes an output value carrying them. */
-function upgradeOutputValues(props: WireProperties, deps: Record<string, string[]>): WireProperties {
-    const out: WireProperties = {};
-    for (const [k, v] of Object.entries(props)) {
-        const d = deps[k] ?? [];
-        if (d.length === 0) {
-            out[k] = v;
-            continue;
-        }
-        if (v && typeof v === "object" && v[specialSigKey] === outputValueSig) {
-            out[k] = { ...v, dependencies: [...new Set([...(v.dependencies ?? []), ...d])] };
-        } else if (isUnknown(v)) {
-            out[k] = { [specialSigKey]: outputValueSig, dependencies: d };
-        } else if (v && typeof v === "object" && v[specialSigKey] === secretSig) {
-            out[k] = { [specialSigKey]: outputValueSig, value: v.value, secret: true, dependencies: d };
-        } else {
-            out[k] = { [specialSigKey]: outputValueSig, value: v, dependencies: d };
-        }
-    }
-    return out;
-}
-
-/** source_eval.go:3522 addOutputDependencies: the URNs that output values inside a value depend on. */
-function outputDependencies(v: unknown, into: Set<string> = new Set()): string[] {
-    if (Array.isArray(v)) {
-        v.forEach(e => outputDependencies(e, into));
-    } else if (v && typeof v === "object") {
-        if ((v as any)[specialSigKey] === outputValueSig) {
-            for (const d of (v as any).dependencies ?? []) into.add(d);
-            outputDependencies((v as any).value, into);
-        } else {
-            Object.values(v).forEach(e => outputDependencies(e, into));
-        }
-    }
-    return [...into];
-}
-
-/** Inputs for a component model: plain values, secrets unwrapped, unknowns marked. */
-function modelInputs(inputs: WireProperties): Record<string, unknown> {
-    const mark = (v: unknown): unknown => {
-        if (isUnknown(v)) return unknownInput;
-        if (Array.isArray(v)) return v.map(mark);
-        if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, mark(e)]));
-        return v;
-    };
-    return mark(unwrapSecrets(inputs)) as Record<string, unknown>;
-}
-
-/** A model's value in the wire encoding (it may hold unknownInput). */
-function toWire(v: unknown): unknown {
-    if (v === unknownInput) return unknownString;
-    if (Array.isArray(v)) return v.map(toWire);
-    if (v && typeof v === "object" && !isChildRef(v)) {
-        return Object.fromEntries(Object.entries(v).filter(([, e]) => e !== undefined).map(([k, e]) => [k, toWire(e)]));
-    }
-    return v;
-}
-
-/** An update-mode value for an output of an opaque component, from its name (ids, ARNs, lists of ids). */
-function syntheticComponentOutput(prop: string, r: CapturedResource, region: string): unknown {
-    const seed = `${r.urn}#${prop}`;
-    if (/Ids$/.test(prop)) {
-        const kind = prop.replace(/Ids$/, "").replace(/^(public|private|isolated)/, "").replace(/^[A-Z]/, c => c.toLowerCase()) || "id";
-        return [0, 1, 2].map(i => `${kind.toLowerCase()}-${uuidFrom(`${seed}${i}`).replace(/-/g, "").slice(0, 17)}`);
-    }
-    if (/Id$/.test(prop)) return `${prop.replace(/Id$/, "").toLowerCase()}-${uuidFrom(seed).replace(/-/g, "").slice(0, 17)}`;
-    if (/Arn$/.test(prop) || prop === "arn") return `arn:aws:${r.type.split(":")[1] ?? "resource"}:${region}:${offlineAccountId}:${r.name}/${prop}`;
-    if (/(Url|Endpoint|DnsName|Name)$/.test(prop)) return `${r.name}-${uuidFrom(seed).slice(0, 8)}`;
-    return unknownString;
 }

@@ -1,189 +1,22 @@
 import { ChildProcess, spawn } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
-import { UserError, messageOf } from "../errors";
+import { UserError } from "../errors";
 import { CapturedResource } from "../model";
 import { splitArgs } from "../capture/launch";
 import { WireProperties } from "../wire";
+import { AnalyzerInfo, Diagnostic, EnforcementLevel, NotApplicable, PolicyInfo, Remediation, StackContext, levelNames, levelToProto, severityNames } from "./pack-types";
+import { PackLocation } from "./pack-location";
+import { analyzerproto, diagnosticsOf, notApplicableOf, optionsProto, providerProto, structFrom, withoutInternalKeys } from "./analyzer-wire";
 
 // The protocol types come from the same @pulumi/pulumi that packs use, so messages are compatible.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const grpc = require("@grpc/grpc-js");
-const analyzerproto = require("@pulumi/pulumi/proto/analyzer_pb");
 const analyzerrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
-// google-protobuf must be the copy @pulumi/pulumi uses: its serializers check `instanceof`.
 const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
-const structproto = require(require.resolve("google-protobuf/google/protobuf/struct_pb", { paths: [pulumiDir] }));
 const emptyproto = require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [pulumiDir] }));
 
-export type EnforcementLevel = "advisory" | "mandatory" | "disabled" | "remediate";
-export type Severity = "" | "low" | "medium" | "high" | "critical";
-
-const levelNames: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
-const severityNames: Severity[] = ["", "low", "medium", "high", "critical"];
-
-export function levelToProto(l: EnforcementLevel): number {
-    return levelNames.indexOf(l);
-}
-
-export interface PolicyInfo {
-    name: string;
-    displayName: string;
-    description: string;
-    enforcementLevel: EnforcementLevel;
-    severity: Severity;
-    type: "resource" | "stack" | "unknown";
-    remediationSteps: string;
-    url: string;
-    tags: string[];
-    framework?: { name: string; version: string; reference: string; specification: string };
-    configSchema?: { properties: Record<string, any>; required: string[] };
-}
-
-export interface AnalyzerInfo {
-    name: string;
-    version: string;
-    displayName: string;
-    supportsConfig: boolean;
-    policies: PolicyInfo[];
-    initialConfig: Record<string, { enforcementLevel?: EnforcementLevel; properties: Record<string, any> }>;
-}
-
-export interface Diagnostic {
-    policyName: string;
-    policyPackName: string;
-    policyPackVersion: string;
-    description: string;
-    message: string;
-    enforcementLevel: EnforcementLevel;
-    urn: string;
-    severity: Severity;
-}
-
-export interface NotApplicable {
-    policyName: string;
-    reason: string;
-}
-
-export interface Remediation {
-    policyName: string;
-    policyPackName: string;
-    policyPackVersion: string;
-    description: string;
-    properties?: WireProperties;
-    diagnostic: string;
-}
-
-export interface StackContext {
-    /** False for `pulumi policy analyze`, which starts packs without ConfigureStack. */
-    configureStack?: boolean;
-    project: string;
-    stack: string;
-    organization: string;
-    dryRun: boolean;
-    config: Record<string, string>;
-    secretKeys: string[];
-    tags?: Record<string, string>;
-}
-
-/** A policy pack folder as `--policy-pack DIR` names it. */
-export interface PackLocation {
-    dir: string;
-    /**
-     * What run-policy-pack loads: the folder, so package.json `main` decides. PulumiPolicy.yaml's
-     * `main` is read only by `pulumi policy publish` (pkg/cmd/pulumi/policy/policy_publish.go).
-     */
-    program: string;
-    /** PulumiPolicy.yaml `runtime.options`, as for programs: TypeScript on unless turned off, node arguments. */
-    typescript: boolean;
-    nodeargs: string;
-    /** PulumiPolicy.yaml `version`, which overrides the pack's own everywhere (analyzer_plugin.go:270-275). */
-    version?: string;
-}
-
-export function locatePack(dir: string): PackLocation {
-    const abs = path.resolve(dir);
-    if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) {
-        throw new UserError(`Policy pack folder ${dir} does not exist.`, "Pass --policy-pack with the folder that holds PulumiPolicy.yaml.");
-    }
-    const file = path.join(abs, "PulumiPolicy.yaml");
-    if (!fs.existsSync(file)) {
-        throw new UserError(`No PulumiPolicy.yaml in ${dir}: it is not a policy pack.`,
-            "Pass --policy-pack with a policy pack folder (one with PulumiPolicy.yaml and package.json).");
-    }
-    let doc: any;
-    try {
-        doc = yaml.load(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-        throw new UserError(`${file} is not valid YAML (${messageOf(e).split("\n")[0]}).`);
-    }
-    const runtime = typeof doc?.runtime === "string" ? doc.runtime : doc?.runtime?.name;
-    if (runtime !== "nodejs") {
-        throw new UserError(`Policy pack ${dir} uses runtime '${runtime ?? "(none)"}'; only nodejs packs can run here.`);
-    }
-    const options = doc.runtime && typeof doc.runtime === "object" && doc.runtime.options && typeof doc.runtime.options === "object" ? doc.runtime.options : {};
-    const version = typeof doc.version === "string" || typeof doc.version === "number" ? String(doc.version) : undefined;
-    return { dir: abs, program: abs, typescript: options.typescript !== false, nodeargs: typeof options.nodeargs === "string" ? options.nodeargs : "", version };
-}
-
-function structFrom(props: WireProperties): any {
-    return structproto.Struct.fromJavaScript(props);
-}
-
-function optionsProto(r: CapturedResource): any {
-    const o = new analyzerproto.AnalyzerResourceOptions();
-    o.setProtect(r.options.protect);
-    o.setIgnorechangesList(r.options.ignoreChanges);
-    o.setAliasesList(r.options.aliases);
-    o.setAdditionalsecretoutputsList(r.options.additionalSecretOutputs);
-    if (r.options.deleteBeforeReplace !== undefined) {
-        o.setDeletebeforereplacedefined(true);
-        o.setDeletebeforereplace(r.options.deleteBeforeReplace);
-    }
-    if (r.options.parent) {
-        o.setParent(r.options.parent);
-    }
-    const t = r.options.customTimeouts;
-    if (t.create || t.update || t.delete) {
-        const ct = new analyzerproto.AnalyzerResourceOptions.CustomTimeouts();
-        ct.setCreate(t.create);
-        ct.setUpdate(t.update);
-        ct.setDelete(t.delete);
-        o.setCustomtimeouts(ct);
-    }
-    return o;
-}
-
-/**
- * Top-level keys starting with `__` (a provider's bookkeeping, such as `__defaults`) are not sent to
- * Analyze or AnalyzeStack (pkg/resource/plugin/analyzer_plugin.go); Remediate gets them.
- */
-function withoutInternalKeys(props: WireProperties): WireProperties {
-    let out: WireProperties | undefined;
-    for (const k of Object.keys(props)) {
-        if (k.startsWith("__")) {
-            out ??= { ...props };
-            delete out[k];
-        }
-    }
-    return out ?? props;
-}
-
-function providerProto(r: CapturedResource, lookup: (urn: string) => CapturedResource | undefined): any {
-    if (!r.provider) {
-        return undefined;
-    }
-    const p = lookup(r.provider);
-    const pr = new analyzerproto.AnalyzerProviderResource();
-    const parts = r.provider.split("::");
-    pr.setUrn(r.provider);
-    pr.setType(p?.type ?? parts[2] ?? "");
-    pr.setName(p?.name ?? parts[3] ?? "");
-    // step_generator.go:1429 and 3572: the provider's inputs, in Analyze and in AnalyzeStack alike.
-    pr.setProperties(structFrom(p ? withoutInternalKeys(p.inputs) : {}));
-    return pr;
-}
+export * from "./pack-types";
+export * from "./pack-location";
 
 /**
  * One running policy pack, started exactly as the engine starts it: `node run-policy-pack <engine>
@@ -499,23 +332,6 @@ export class PolicyPackProcess {
             this.child.kill("SIGTERM");
         });
     }
-}
-
-function diagnosticsOf(resp: any, defaultUrn: string, versionOverride: string | undefined): Diagnostic[] {
-    return resp.getDiagnosticsList().map((d: any) => ({
-        policyName: d.getPolicyname(),
-        policyPackName: d.getPolicypackname(),
-        policyPackVersion: versionOverride ?? d.getPolicypackversion(),
-        description: d.getDescription(),
-        message: d.getMessage(),
-        enforcementLevel: levelNames[d.getEnforcementlevel()] ?? "advisory",
-        urn: d.getUrn() || defaultUrn,
-        severity: severityNames[d.getSeverity?.() ?? 0] ?? "",
-    }));
-}
-
-function notApplicableOf(resp: any): NotApplicable[] {
-    return (resp.getNotApplicableList?.() ?? []).map((n: any) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
 }
 
 /** ": detail." or ".", so a message always ends as a sentence. */
