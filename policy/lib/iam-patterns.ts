@@ -34,8 +34,8 @@ const overlapCache = new Map<string, boolean>();
 /**
  * True when some concrete string matches both patterns: an IAM Resource entry (with `*`, `?` and policy
  * variables) and an ARN format from the service authorization data (with `${Placeholder}` parts, each
- * taken as any run of characters). Two patterns, not a pattern and a value, so not lib/glob: memoised
- * dynamic programming, O(len(a) * len(b)).
+ * taken as any run of characters). Two patterns, not a pattern and a value, so not lib/glob: iterative
+ * dynamic programming, O(len(a) * len(b)) time and O(len(b)) memory.
  */
 export function resourcePatternsOverlap(policyResource: string, arnFormat: string): boolean {
     const key = policyResource + "\n" + arnFormat;
@@ -51,28 +51,31 @@ export function resourcePatternsOverlap(policyResource: string, arnFormat: strin
 function computeOverlap(policyResource: string, arnFormat: string): boolean {
     const a = tokens(policyResource, false);
     const b = tokens(arnFormat, true);
-    const memo = new Map<number, boolean>();
-    const width = b.length + 1;
-    const go = (i: number, j: number): boolean => {
-        const key = i * width + j;
-        const cached = memo.get(key);
-        if (cached !== undefined) return cached;
-        let r = false;
-        if (i === a.length && j === b.length) {
-            r = true;
-        } else if (i < a.length && "any" in a[i]) {
-            r = go(i + 1, j) || (j < b.length && go(i, j + 1));
-        } else if (j < b.length && "any" in b[j]) {
-            r = go(i, j + 1) || (i < a.length && go(i + 1, j));
-        } else if (i < a.length && j < b.length) {
-            const x = a[i], y = b[j];
-            const compatible = "one" in x || "one" in y || (x as { ch: string }).ch === (y as { ch: string }).ch;
-            r = compatible && go(i + 1, j + 1);
+    // Bottom-up over suffixes: next[j] says whether a[i+1..] and b[j..] overlap, cur[j] the same for a[i..].
+    // Iterative, so a Resource of thousands of stars (program input) cannot overflow the stack.
+    let next = new Uint8Array(b.length + 1);
+    let cur = new Uint8Array(b.length + 1);
+    for (let i = a.length; i >= 0; i--) {
+        for (let j = b.length; j >= 0; j--) {
+            let r: boolean;
+            if (i === a.length && j === b.length) {
+                r = true;
+            } else if (i < a.length && "any" in a[i]) {
+                r = next[j] === 1 || (j < b.length && cur[j + 1] === 1);
+            } else if (j < b.length && "any" in b[j]) {
+                r = cur[j + 1] === 1 || (i < a.length && next[j] === 1);
+            } else if (i < a.length && j < b.length) {
+                const x = a[i], y = b[j];
+                const compatible = "one" in x || "one" in y || (x as { ch: string }).ch === (y as { ch: string }).ch;
+                r = compatible && next[j + 1] === 1;
+            } else {
+                r = false;
+            }
+            cur[j] = r ? 1 : 0;
         }
-        memo.set(key, r);
-        return r;
-    };
-    return go(0, 0);
+        [next, cur] = [cur, next];
+    }
+    return next[0] === 1;
 }
 
 /** True for a Resource entry that matches every resource: `*`, or an ARN whose every part is a wildcard. */

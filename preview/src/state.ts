@@ -40,6 +40,29 @@ function urnPart(ref: unknown): string | undefined {
 }
 
 /**
+ * How deep a state file may nest. Go's encoding/json, which the CLI reads state with, refuses 10,000
+ * levels (encoding/json scanner.go maxNestingDepth); the values are handled recursively here and by the
+ * packs (protobuf Struct), so the limit is lower, far above any real resource's properties.
+ */
+export const maxStateDepth = 1000;
+
+/** The nesting depth of a parsed JSON value, counted without recursion and stopping past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+    let deepest = 0;
+    const stack: [unknown, number][] = [[value, 1]];
+    while (stack.length) {
+        const [v, d] = stack.pop()!;
+        if (!v || typeof v !== "object") continue;
+        if (d > deepest) deepest = d;
+        if (deepest > limit) return deepest;
+        for (const e of Array.isArray(v) ? v : Object.values(v)) {
+            if (e && typeof e === "object") stack.push([e, d + 1]);
+        }
+    }
+    return deepest;
+}
+
+/**
  * Reads a `pulumi stack export` file (deployment versions 1 to 3) into the shape a program capture
  * has, so the same packs can judge deployed state: Analyze over inputs, AnalyzeStack over outputs.
  */
@@ -58,6 +81,11 @@ export function loadStateFile(file: string): CapturedStack {
         const at = /position (\d+)/.exec(messageOf(e));
         const truncated = /Unexpected end|unterminated/i.test(messageOf(e)) || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
         throw new UserError(`State file ${file} is not valid JSON${truncated ? " (it looks truncated)" : ""}: ${messageOf(e)}.`,
+            "Export it again with 'pulumi stack export --file FILE' and pass that file.");
+    }
+    const depth = nestingDepth(doc, maxStateDepth);
+    if (depth > maxStateDepth) {
+        throw new UserError(`State file ${file} nests values more than ${maxStateDepth} levels deep; no Pulumi stack export does.`,
             "Export it again with 'pulumi stack export --file FILE' and pass that file.");
     }
     if (!doc || typeof doc !== "object" || typeof doc.version !== "number" || typeof doc.deployment !== "object" || doc.deployment === null) {

@@ -45,4 +45,15 @@ describe("secrets in reports", function () {
         assert.strictEqual(r.failure?.kind, "program");
         assert.ok(!JSON.stringify(r.failure).includes("not-a-number-sekrit"), JSON.stringify(r.failure));
     });
+
+    it("masks a secret config value used in a resource's name in the tree, the findings and the URNs, and 3-character secrets", async () => {
+        const r = await previewProgram(() => {
+            const env = new pulumi.Config().require("env");
+            new aws.s3.Bucket(`logs-${env}`, {});
+        }, { policyPacks: [echoPack], secrets: { env: "p9x" } });
+        const printed = JSON.stringify(toJson(r)) + toText(r);
+        assert.ok(r.diagnostics.some(d => d.resourceName === "logs-[secret]"), r.diagnostics.map(d => d.resourceName).join(", "));
+        assert.ok(!printed.includes("p9x"), "the secret is not printed anywhere");
+        assert.match(toText(r), /aws:s3\/bucket:Bucket\s+logs-\[secret\]/, "the resource tree shows the masked name");
+    });
 });

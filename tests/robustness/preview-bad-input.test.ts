@@ -196,6 +196,24 @@ describe("robustness: the offline preview under bad input (CLI, exit 2, no orpha
         }
     });
 
+    it("a state file nested deeper than any stack export: exit 2 saying so, not a stack overflow", async () => {
+        const deep = "[".repeat(200_000) + "]".repeat(200_000);
+        const r = await runCli(["--state", tmpFile("deep.json", stateExport().replace('"key number 0"', deep)), "--policy-pack", policyPackDir]);
+        assertUserFailure(r, /State file .*deep.json nests values more than 1000 levels deep/);
+        await assertNoLeftovers(r);
+    });
+
+    it("stack config too large for a process environment (spawn E2BIG): exit 2 naming the variable and the limit", async () => {
+        // The program's folder, in a temporary place with the repository's node_modules beside it.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "robustness-big-config-"));
+        for (const f of fs.readdirSync(program("two-things"))) fs.copyFileSync(path.join(program("two-things"), f), path.join(dir, f));
+        fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+        fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), `config:\n  two-things:blob: "${"x".repeat(200_000)}"\n`);
+        const r = await runCli(["--program", dir, "--policy-pack", policyPackDir]);
+        assertUserFailure(r, /(The program|Policy pack \S+) could not be started \(spawn E2BIG\): PULUMI_CONFIG is 196 KiB, over the operating system's limit of 128 KiB for one environment variable\. The stack configuration is passed to the program and to each policy pack in PULUMI_CONFIG/);
+        await assertNoLeftovers(r);
+    });
+
     it("a pack that exits in the middle of the run: exit 2 naming the pack, and neither pack is left running", async () => {
         const r = await runCli(["--program", program("two-things"), "--policy-pack", policyPackDir, "--policy-pack", pack("exit-mid-run")]);
         assertUserFailure(r, /Policy pack .*exit-mid-run (crashed during|failed in) (analyze|remediate)/);

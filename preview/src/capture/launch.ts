@@ -122,7 +122,14 @@ export async function runProgramProcess(project: ProjectInfo, run: RunContext, o
     if (project.runtimeOptions.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = project.runtimeOptions.tsconfig;
     if (o.typeCheck !== undefined) env.PULUMI_NODEJS_TRANSPILE_ONLY = String(!o.typeCheck);
 
-    const child = spawn(process.execPath, args, { cwd: project.pwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let child: ChildProcess;
+    try {
+        child = spawn(process.execPath, args, { cwd: project.pwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+        // Node throws (rather than emits) E2BIG: the kernel refused the environment or arguments.
+        if ((e as NodeJS.ErrnoException).code === "E2BIG") throw environmentTooLarge(env, args);
+        throw e;
+    }
     livePrograms.add(child);
     let tail = "";
     const keep = (s: string) => { tail = (tail + s).slice(-8000); };
@@ -148,6 +155,29 @@ export async function runProgramProcess(project: ProjectInfo, run: RunContext, o
             resolve({ code, signal, timedOut, timeoutMs: o.timeoutMs, stderrTail: tail.trim() || undefined, expectsShutdownSignal: sdkSignalsShutdown(runPath) });
         });
     });
+}
+
+/** Linux's limit on one environment string (MAX_ARG_STRLEN, 32 pages) and on all of them with the arguments. */
+const maxArgStrlen = 32 * 4096;
+
+/**
+ * A process (the program, or a policy pack) could not start because its environment is larger than the
+ * kernel allows. The stack config travels in PULUMI_CONFIG, as the language host and the analyzer plugin
+ * pass it (pulumi-language-nodejs main.go, pkg/resource/plugin/analyzer_plugin.go), so the real CLI hits
+ * the same limit; say which variable and which limit.
+ */
+export function environmentTooLarge(env: Record<string, string>, args: string[], what = "The program"): UserError {
+    const sizes = Object.entries(env).map(([k, v]) => ({ k, bytes: Buffer.byteLength(`${k}=${v}`) + 1 }));
+    const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a), { k: "", bytes: 0 });
+    const total = sizes.reduce((n, s) => n + s.bytes, 0) + args.reduce((n, a) => n + Buffer.byteLength(a) + 1, 0);
+    const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+    const which = largest.bytes > maxArgStrlen
+        ? `${largest.k} is ${kib(largest.bytes)}, over the operating system's limit of ${kib(maxArgStrlen)} for one environment variable`
+        : `the environment and arguments total ${kib(total)}, over the operating system's limit for a new process`;
+    const hint = largest.k === "PULUMI_CONFIG"
+        ? "The stack configuration is passed to the program and to each policy pack in PULUMI_CONFIG, as the Pulumi CLI passes it, so `pulumi preview` fails the same way: keep large values out of Pulumi.<stack>.yaml (read them from a file the program opens)."
+        : `Make ${largest.k} smaller, or unset it before running the preview.`;
+    return new UserError(`${what} could not be started (spawn E2BIG): ${which}.`, hint);
 }
 
 let inlineQueue: Promise<unknown> = Promise.resolve();

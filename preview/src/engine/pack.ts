@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
 import { UserError } from "../errors";
 import { CapturedResource } from "../model";
-import { splitArgs } from "../capture/launch";
+import { environmentTooLarge, splitArgs } from "../capture/launch";
 import { WireProperties } from "../wire";
 import { AnalyzerInfo, Diagnostic, EnforcementLevel, NotApplicable, PolicyInfo, Remediation, StackContext, levelNames, levelToProto, severityNames } from "./pack-types";
 import { PackLocation } from "./pack-location";
@@ -57,9 +57,14 @@ export class PolicyPackProcess {
         // The engine's address is passed but never dialled by run-policy-pack.
         const spawnedAt = process.hrtime.bigint();
         // main.go:1690-1701: run-policy-pack, then nodeargs, then the engine's address and the pack's folder.
-        const child = spawn(process.execPath, [runPolicyPack, ...splitArgs(location.nodeargs), "127.0.0.1:0", location.program], {
-            cwd: location.dir, env, stdio: ["ignore", "pipe", "pipe"],
-        });
+        const args = [runPolicyPack, ...splitArgs(location.nodeargs), "127.0.0.1:0", location.program];
+        let child: ChildProcess;
+        try {
+            child = spawn(process.execPath, args, { cwd: location.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+        } catch (e) {
+            if ((e as NodeJS.ErrnoException).code === "E2BIG") throw environmentTooLarge(env as Record<string, string>, args, `Policy pack ${location.dir}`);
+            throw e;
+        }
         installExitHook();
         livePacks.add(child);
         child.on("exit", () => livePacks.delete(child));

@@ -296,9 +296,9 @@ export class PolicySession {
                 policyName: d.policyName,
                 enforcementLevel: d.enforcementLevel,
                 severity: d.severity || p?.severity || "",
-                urn: d.urn,
+                urn: redact(d.urn),
                 resourceType: r?.type ?? "",
-                resourceName: r?.name ?? "",
+                resourceName: redact(r?.name ?? ""),
                 message: redact(d.message),
                 undecidable: undecidablePrefix.test(d.message),
             };
@@ -307,24 +307,28 @@ export class PolicySession {
             }
             return rd;
         });
-        const notApplicable = this.collected.notApplicable.map(n => ({ ...n, reason: redact(n.reason) }));
+        const notApplicable = this.collected.notApplicable.map(n => ({ ...n, urn: redact(n.urn), reason: redact(n.reason) }));
         warnings.push(...[...(o.warnings ?? []), ...this.warnings].map(redact));
         if (filter.replaced > 0) {
             warnings.push(`${filter.replaced} secret value(s) in messages were replaced with [secret]`);
         }
-        const notAnalysed = captured.resources.filter(r => r.notAnalysed).map(r => ({ urn: r.urn, type: r.type, name: r.name, reason: r.notAnalysed! }));
+        const notAnalysed = captured.resources.filter(r => r.notAnalysed).map(r => ({ urn: redact(r.urn), type: r.type, name: redact(r.name), reason: r.notAnalysed! }));
+        // The CLI's filter masks everything it prints, resource names and URNs in the tree included
+        // (a secret config value used in a name); the copies keep parents consistent with URNs.
+        const resources = filter.empty ? captured.resources
+            : captured.resources.map(r => ({ ...r, urn: redact(r.urn), name: redact(r.name), parent: r.parent === undefined ? undefined : redact(r.parent) }));
         return {
             project: captured.project,
             stack: captured.stack,
             mode: captured.mode,
             source: captured.source,
             policyPacks: this.infos.map((info, i) => ({ name: info.name, version: info.version, dir: this.packs[i].location.dir, policies: info.policies })),
-            resources: captured.resources,
+            resources,
             diagnostics,
             remediations: this.collected.remediations,
             notApplicable,
             notAnalysed,
-            evaluations: [...this.evaluations.values()].map(e => e.reason ? { ...e, reason: redact(e.reason) } : e),
+            evaluations: [...this.evaluations.values()].map(e => ({ ...e, urn: redact(e.urn), resourceName: redact(e.resourceName), ...(e.reason ? { reason: redact(e.reason) } : {}) })),
             summary: {
                 mandatory: diagnostics.filter(d => d.enforcementLevel === "mandatory").length,
                 advisory: diagnostics.filter(d => d.enforcementLevel === "advisory" && !d.undecidable).length,

@@ -16,6 +16,13 @@ describe("lib/iam-patterns", () => {
         it(`${resource} ${expected ? "overlaps" : "does not overlap"} ${format}`, () => assert.strictEqual(resourcePatternsOverlap(resource, format), expected));
     }
 
+    it("decides the overlap of a Resource of thousands of stars without overflowing the stack", () => {
+        const stars = "arn:aws:s3:::" + "*".repeat(9000);
+        assert.strictEqual(resourcePatternsOverlap(stars, "arn:${Partition}:s3:::${BucketName}/${ObjectName}"), true);
+        assert.strictEqual(resourcePatternsOverlap(stars + "x", "arn:${Partition}:s3:::${BucketName}"), true);
+        assert.strictEqual(resourcePatternsOverlap("arn:aws:ecr:" + "*?".repeat(5000) + "q", "arn:${Partition}:s3:::${BucketName}z"), false);
+    });
+
     const all: [string, boolean][] = [
         ["*", true], ["**", true], ["arn:*:*:*:*:*", true], ["arn:aws:*", true], ["arn:*", true], [" * ", true],
         ["arn:aws:s3:::*", false], ["arn:aws:s3:::bucket", false], ["arn:aws:iam::*:role/*", false], ["", false],
