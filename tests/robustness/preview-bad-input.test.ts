@@ -112,8 +112,12 @@ function stateExport(version: unknown = 3): string {
 describe("robustness: the offline preview under bad input (CLI, exit 2, no orphan processes)", function () {
     this.timeout(180_000);
 
-    it("a program that throws inside an apply: exit 2 with the program's own error, as the program's fault", async () => {
-        const r = await runCli(["--program", program("apply-throws"), "--policy-pack", policyPackDir]);
+    it("a program that throws inside an apply: exit 2 with the program's own error, as the program's fault", async function () {
+        // The SDK formats the error with util.inspect({ colors: true }) (cmd/run/error.js defaultErrorMessage),
+        // which on Node 22.23 grows a string until "Invalid string length" before the SDK falls back: a minute
+        // or more of the program's time under `pulumi preview` too. Hence the generous limits.
+        this.timeout(400_000);
+        const r = await runCli(["--program", program("apply-throws"), "--policy-pack", policyPackDir, "--timeout", "300"], { timeoutMs: 380_000 });
         assertProgramFailure(r, /^error: Program apply-throws \(.*\) exited with code 32\./,
             /Running program '.*apply-throws.*index\.js' failed with an unhandled exception:\n.*Cannot read properties of undefined \(reading 'length'\)/);
         await assertNoLeftovers(r);
