@@ -22,6 +22,9 @@ function fillPattern(pattern: string): string {
 function fromRegex(re: string): string | undefined {
     const guess = re.replace(/^\^|\$$/g, "").replace(/\.[*+]/g, buildDate).replace(/(\\d|\[0-9\])[+*]?/g, "1")
         .replace(/\[([^\]\\])[^\]]*\][+*]?/g, "$1").replace(/\\(.)/g, "$1").replace(/[()?]/g, "");
+    // The program's pattern runs in this process: one that could backtrack (a quantified group, or a
+    // long pattern) is not executed, so a crafted nameRegex cannot stall the preview's event loop.
+    if (re.length > 200 || /\)[*+?{]/.test(re)) return undefined;
     try {
         return new RegExp(re).test(guess) ? guess : undefined;
     } catch {
