@@ -81,6 +81,10 @@ export const awsTypes = {
         BucketLifecycleConfigurationV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
         BucketWebsiteConfiguration: "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration",
         BucketWebsiteConfigurationV2: "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2",
+        /** The account-wide block, covering every bucket of the account. */
+        AccountPublicAccessBlock: "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+        /** S3 Express One Zone directory bucket. */
+        DirectoryBucket: "aws:s3/directoryBucket:DirectoryBucket",
     },
     scheduler: {
         Schedule: "aws:scheduler/schedule:Schedule",

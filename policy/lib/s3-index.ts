@@ -59,14 +59,20 @@ export interface LoggingTarget {
 }
 
 export class S3Index {
+    /** General-purpose buckets (v7 Bucket, v6 BucketV2). */
     readonly buckets: BucketView[] = [];
+    /** S3 Express directory buckets (`aws.s3.DirectoryBucket`), kept apart: most bucket settings do not apply to them. */
+    readonly directoryBuckets: BucketView[] = [];
+    /** Configuration resources linked to no bucket of the stack (a bucket given by a name from elsewhere). */
+    readonly unlinked: PolicyResource[] = [];
     private readonly byUrn = new Map<string, BucketView>();
     private readonly byName = new Map<string, BucketView>();
 
     constructor(resources: PolicyResource[]) {
         const configs: PolicyResource[] = [];
         for (const r of resources) {
-            if (isBucketType(r.type)) {
+            const directory = r.type === s3.DirectoryBucket;
+            if (isBucketType(r.type) || directory) {
                 const props = raw(r.props) ?? {};
                 const physicalName = knownString(props.bucket);
                 const arn = knownString(props.arn) ?? (physicalName ? `arn:aws:s3:::${physicalName}` : undefined);
@@ -74,7 +80,7 @@ export class S3Index {
                     resource: r, props, physicalName, arn, loggingSources: [],
                     configs: { versioning: [], encryption: [], logging: [], acl: [], publicAccessBlock: [], policy: [], lifecycle: [], website: [] },
                 };
-                this.buckets.push(view);
+                (directory ? this.directoryBuckets : this.buckets).push(view);
                 this.byUrn.set(r.urn, view);
                 if (physicalName) this.byName.set(physicalName, view);
             } else if (kindOfType.has(r.type)) {
@@ -85,6 +91,8 @@ export class S3Index {
             const bucket = this.linkedBucket(c, "bucket");
             if (bucket) {
                 bucket.configs[kindOfType.get(c.type)!].push(c);
+            } else {
+                this.unlinked.push(c);
             }
         }
         // Logging targets: separate BucketLogging resources first, then inline `logging`/`loggings`.
@@ -107,7 +115,7 @@ export class S3Index {
      * known physical name (or ARN) equals the property's known literal value. Never an unknown value.
      */
     linkedBucket(r: PolicyResource, property: string, value: unknown = at(raw(r.props), property)): BucketView | undefined {
-        const deps = (r.propertyDependencies?.[property] ?? []).filter(d => d && isBucketType(d.type));
+        const deps = (r.propertyDependencies?.[property] ?? []).filter(d => d && (isBucketType(d.type) || d.type === s3.DirectoryBucket));
         const unique = [...new Set(deps.map(d => d.urn))];
         if (unique.length === 1) {
             return this.byUrn.get(unique[0]);

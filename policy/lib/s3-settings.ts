@@ -1,6 +1,7 @@
 // What a bucket's settings say, inline on the bucket (v7 `versioning: {...}`, v6 BucketV2 `versionings:
 // [...]`) and in its separate configuration resources: versioning, default encryption, public access.
 import { PolicyResource } from "@pulumi/policy";
+import { parsePolicyDocument } from "./policy-documents";
 import { KmsKeyReference, classifyKmsKey } from "./kms-keys";
 import { BucketView } from "./s3-index";
 import { asList, at, isPlainObject, isUnknown, raw } from "./unknowns";
@@ -116,3 +117,16 @@ export function publicGrantPaths(grants: unknown, base: string): string[] {
 }
 
 export const publicAccessBlockFlags = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
+/**
+ * Statements of a bucket policy document that Allow every principal (`"*"` or `{AWS: "*"}`) without any
+ * Condition: the bucket is public. Their paths, for messages; nothing for an unknown or invalid document.
+ */
+export function publicPolicyStatements(doc: unknown): string[] {
+    const parsed = parsePolicyDocument(doc, ["policy"]);
+    if (parsed.kind !== "document") return [];
+    return parsed.statements
+        .filter(s => !s.unknown && s.effect === "Allow" && !s.hasCondition && !!s.principal && !s.principal.unknown &&
+            (s.principal.everyone || (s.principal.byType.AWS ?? []).some(v => !v.unknown && v.value?.trim() === "*")))
+        .map(s => `Statement[${s.index}]`);
+}

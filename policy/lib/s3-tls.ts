@@ -9,18 +9,23 @@ function everyPrincipal(s: PolicyStatement): boolean {
     return !!p && (p.everyone || knownValues(p.byType.AWS).some(v => v.trim() === "*"));
 }
 
+/**
+ * True when the condition is exactly `aws:SecureTransport` false (Bool or BoolIfExists) and nothing else. Any
+ * further condition key (aws:PrincipalAccount, aws:SourceIp, aws:PrincipalIsAWSService, ...) narrows the Deny
+ * to some plaintext requests only, and a Deny on s3:TlsVersion alone does not cover plaintext requests.
+ */
 function deniesInsecureTransport(condition: Record<string, unknown> | undefined): boolean {
     if (!condition) return false;
+    let denies = false;
     for (const [op, body] of Object.entries(condition)) {
-        if (!/^bool(ifexists)?$/i.test(op) || !isPlainObject(body)) continue;
+        if (!/^bool(ifexists)?$/i.test(op) || !isPlainObject(body)) return false;
         for (const [key, value] of Object.entries(body)) {
             const values = Array.isArray(value) ? value : [value];
-            if (key.toLowerCase() === "aws:securetransport" && values.some(v => v === false || (typeof v === "string" && v.toLowerCase() === "false"))) {
-                return true;
-            }
+            if (key.toLowerCase() !== "aws:securetransport") return false;
+            if (values.some(v => v === false || (typeof v === "string" && v.toLowerCase() === "false"))) denies = true;
         }
     }
-    return false;
+    return denies;
 }
 
 /** Which of the bucket ARN and its objects (`arn/*`, i.e. every key) a statement's Resource covers. */

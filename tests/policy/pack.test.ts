@@ -15,6 +15,7 @@ const interfaceNames: Record<string, "mandatory" | "advisory"> = {
     "s3-bucket-access-logging": "mandatory",
     "s3-bucket-ssl-requests-only": "mandatory",
     "s3-bucket-no-inline-configuration": "advisory",
+    "s3-bucket-single-configuration": "mandatory",
     "cloudwatch-log-group-retention": "mandatory",
     "cloudwatch-log-group-kms-encryption": "mandatory",
     "iam-no-wildcard-resource": "mandatory",

@@ -1,6 +1,6 @@
 import { stackPolicy } from "../../lib/policy";
 import { configuredStrings, stringListSetting } from "../../lib/policy-config";
-import { typeName } from "../../lib/aws-types";
+import { awsTypes, typeName } from "../../lib/aws-types";
 import { S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
 import { encryptionDefaults, encryptionKeyOf } from "../../lib/s3-settings";
 import { isUnknown } from "../../lib/unknowns";
@@ -15,7 +15,7 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
     description: "S3 buckets encrypt objects by default with a customer-managed KMS key (aws:kms or aws:kms:dsse).",
     severity: "high",
     pci: "3.5.1, 3.6.1",
-    resourceTypes: [...bucketTypes, ...s3ConfigTypes.encryption],
+    resourceTypes: [...bucketTypes, awsTypes.s3.DirectoryBucket, ...s3ConfigTypes.encryption],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration whose `bucket` is the bucket with " +
         "`rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn } }]`, " +
         "where `key` is an aws.kms.Key of yours (not the AWS-managed alias/aws/s3).",
@@ -27,7 +27,8 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
     validateStack: c => {
         const index = new S3Index(c.resources);
         const allowed = configuredStrings(c.config.allowedSseAlgorithms, defaultAlgorithms);
-        for (const b of index.buckets) {
+        // Directory buckets (S3 Express) default to SSE-S3 and take a customer-managed key the same way.
+        for (const b of [...index.buckets, ...index.directoryBuckets]) {
             const name = b.resource.name;
             const all = encryptionDefaults(b);
             // A separate configuration resource overrides inline settings.
@@ -38,7 +39,6 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
                 continue;
             }
             const problems: string[] = [];
-            let compliant = false;
             let unknown: string | undefined;
             for (const d of defs) {
                 const where = d.resource === b.resource ? `inline ${d.path}` : `${typeName(d.resource.type)} '${d.resource.name}' ${d.path}`;
@@ -52,7 +52,7 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
                 }
                 const key = encryptionKeyOf(d);
                 if (key === "customer-managed") {
-                    compliant = true;
+                    continue;
                 } else if (key === "undecided") {
                     unknown ??= `${where}.kmsMasterKeyId`;
                 } else {
@@ -61,9 +61,10 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
                         : `set ${where}.kmsMasterKeyId to a customer-managed KMS key (it names an AWS-managed key)`);
                 }
             }
-            if (compliant) continue;
-            if (unknown) {
-                c.undecided(b.resource, undecidedBucket(b, unknown));
+            // S3 keeps one default-encryption configuration per bucket, and which of several resources is
+            // applied last is not known before the update: every one must be compliant.
+            if (problems.length === 0) {
+                if (unknown) c.undecided(b.resource, undecidedBucket(b, unknown));
                 continue;
             }
             c.report(b.resource, `S3 bucket '${name}' is not encrypted with a customer-managed KMS key: ${problems.join("; ")}.`);

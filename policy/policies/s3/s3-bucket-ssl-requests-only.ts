@@ -36,17 +36,20 @@ export default stackPolicy({
             }));
             if (isSet(b.props.policy)) docs.push({ where: "the bucket's inline policy", doc: b.props.policy });
             const verdicts: TlsVerdict[] = docs.map(d => tlsOnlyVerdict(d.doc, b.arn));
-            if (verdicts.includes("compliant")) continue;
-            // Wholly unknown documents were reported by the Analyze phase on their own resource.
-            if (docs.some(d => isUnknown(d.doc))) continue;
-            const partly = verdicts.indexOf("unknown");
-            if (partly >= 0) {
-                c.undecided(b.resource, undecidedBucket(b, docs[partly].where + (b.arn ? "" : "; the bucket's name and ARN are unknown")));
+            // S3 keeps one bucket policy, and which of several documents is applied last is not known before
+            // the update: every document must deny non-TLS requests.
+            const failing = docs.filter((_, i) => verdicts[i] === "not-compliant");
+            if (docs.length > 0 && failing.length === 0) {
+                // Wholly unknown documents were reported by the Analyze phase on their own resource.
+                const partly = docs.findIndex((d, i) => verdicts[i] === "unknown" && !isUnknown(d.doc));
+                if (partly >= 0) {
+                    c.undecided(b.resource, undecidedBucket(b, docs[partly].where + (b.arn ? "" : "; the bucket's name and ARN are unknown")));
+                }
                 continue;
             }
             c.report(b.resource, docs.length === 0
                 ? `S3 bucket '${name}' has no bucket policy denying non-TLS requests: add an aws.s3.BucketPolicy with bucket set to this bucket and a Deny statement for every principal on s3:* over the bucket ARN and ARN/* when aws:SecureTransport is "false".`
-                : `S3 bucket '${name}' does not deny non-TLS requests: add to ${docs.map(d => d.where).join(" and ")} a Deny statement for Principal "*" and Action "s3:*" on the bucket ARN and ARN/* with Condition Bool aws:SecureTransport "false".`);
+                : `S3 bucket '${name}' does not deny non-TLS requests: add to ${failing.map(d => d.where).join(" and ")} a Deny statement for Principal "*" and Action "s3:*" on the bucket ARN and ARN/* whose only Condition is Bool aws:SecureTransport "false".`);
         }
     },
 });

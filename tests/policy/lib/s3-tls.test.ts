@@ -32,6 +32,11 @@ describe("lib/s3-tls", () => {
         ["a principal \" * \" (changed: trimmed as the IAM policies read it)", doc({ ...deny, Principal: " * " }), arn, "compliant"],
         ["an unknown Statement (changed: was not-compliant)", { Statement: u }, arn, "unknown"],
         ["a Statement entry that is not an object (changed: AWS rejects the document; the entry used to be skipped)", { Statement: [deny, 42] }, arn, "not-compliant"],
+        ["narrowed by aws:PrincipalAccount (changed: any further condition key narrows the Deny)", doc({ ...deny, Condition: { ...deny.Condition, StringEquals: { "aws:PrincipalAccount": "1" } } }), arn, "not-compliant"],
+        ["narrowed by aws:PrincipalIsAWSService in the same Bool (changed)", doc({ ...deny, Condition: { Bool: { "aws:SecureTransport": "false", "aws:PrincipalIsAWSService": "false" } } }), arn, "not-compliant"],
+        ["narrowed by aws:SourceIp (changed)", doc({ ...deny, Condition: { ...deny.Condition, IpAddress: { "aws:SourceIp": "10.0.0.0/8" } } }), arn, "not-compliant"],
+        ["a Deny on s3:TlsVersion only", doc({ ...deny, Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } }), arn, "not-compliant"],
+        ["aws:SecureTransport true", doc({ ...deny, Condition: { Bool: { "aws:SecureTransport": "true" } } }), arn, "not-compliant"],
         ["an invalid Effect beside the deny (changed: AWS rejects the document; the statement used to be skipped)", doc(deny, { Effect: "Permit", Action: "s3:*" }), arn, "not-compliant"],
     ];
     for (const [what, document, bucketArn, expected] of cases) {
