@@ -31,6 +31,9 @@ export const awsTypes = {
         FlowLog: "aws:ec2/flowLog:FlowLog",
         SecurityGroup: "aws:ec2/securityGroup:SecurityGroup",
         SecurityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+        DefaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        ManagedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+        ManagedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
     },
     ecr: {
         Repository: "aws:ecr/repository:Repository",

@@ -6,10 +6,57 @@ import { PropertyPath, propertyName } from "../../lib/property-paths";
 import { asList, isPlainObject, isUnknown } from "../../lib/unknowns";
 
 const securityGroupType = awsTypes.ec2.SecurityGroup;
+const defaultSecurityGroupType = awsTypes.ec2.DefaultSecurityGroup;
 const securityGroupRuleType = awsTypes.ec2.SecurityGroupRule;
 const ingressRuleType = awsTypes.vpc.SecurityGroupIngressRule;
 
-const publicCidrs = new Set(["0.0.0.0/0", "::/0"]);
+/**
+ * The widest prefix a rule may allow before it counts as "the internet": an IPv4 range of /8 or wider (16.7
+ * million addresses, e.g. 0.0.0.0/1 + 128.0.0.0/1, which together are 0.0.0.0/0) other than the private
+ * 10.0.0.0/8, and an IPv6 range of /16 or wider that overlaps the global unicast space 2000::/3 (::/0, ::/1,
+ * 0::/0, 0:0:0:0:0:0:0:0/0, 2000::/3...). Addresses are parsed as AWS parses them, not compared as strings.
+ */
+const widestIpv4Prefix = 8;
+const widestIpv6Prefix = 16;
+
+function parseIpv4(s: string): number | undefined {
+    const parts = s.split(".");
+    if (parts.length !== 4 || !parts.every(p => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+    return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+/** The first 16 bits of an IPv6 address (all this check needs), or undefined when it is not one. */
+function ipv6FirstGroup(s: string): number | undefined {
+    if (!/^[0-9a-fA-F:.]+$/.test(s) || (s.match(/::/g)?.length ?? 0) > 1) return undefined;
+    const [head, tail] = s.includes("::") ? s.split("::") : [s, undefined];
+    const headGroups = head === "" ? [] : head.split(":");
+    const tailGroups = tail === undefined || tail === "" ? [] : tail.split(":");
+    const groups = tail === undefined ? headGroups : [...headGroups, ...Array(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill("0"), ...tailGroups];
+    if (groups.length < 2 || groups.length > 8 || !/^[0-9a-fA-F]{1,4}$/.test(groups[0])) return undefined;
+    return parseInt(groups[0], 16);
+}
+
+/**
+ * Whether a CIDR covers much of the internet; `canonical` is what a message may show (0.0.0.0/0 or ::/0 for
+ * a /0 whatever its spelling, else only the prefix length: a value could be a secret).
+ */
+function publicRange(cidr: string): { canonical: string } | undefined {
+    const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr.trim());
+    if (!m) return undefined;
+    const prefix = Number(m[2]);
+    const v4 = parseIpv4(m[1]);
+    if (v4 !== undefined) {
+        if (prefix > widestIpv4Prefix) return undefined;
+        if (prefix === 8 && Math.floor(v4 / 2 ** 24) === 10) return undefined; // 10.0.0.0/8 is private
+        return { canonical: prefix === 0 ? "0.0.0.0/0" : `a /${prefix} range` };
+    }
+    const first = ipv6FirstGroup(m[1]);
+    if (first === undefined || prefix > Math.min(widestIpv6Prefix, 128)) return undefined;
+    // Overlaps 2000::/3 when the shorter of the two prefixes agrees: the first 3 bits are 001.
+    const bits = Math.min(prefix, 3);
+    if (bits > 0 && (first >> (16 - bits)) !== (0b001 >> (3 - bits))) return undefined;
+    return { canonical: prefix === 0 ? "::/0" : `a /${prefix} range` };
+}
 const allProtocols = new Set(["-1", "all"]);
 const portProtocols = new Set(["tcp", "udp", "6", "17"]);
 
@@ -27,22 +74,26 @@ type Verdict = { kind: "ok" } | { kind: "violation"; message: string } | { kind:
 function judge(resourceName: string, r: IngressRule, allowedPorts: Set<number>): Verdict {
     let publicProp: string | undefined;
     let publicCidr: string | undefined;
+    let publicIndex: number | undefined;
     let unknownPath: PropertyPath | undefined;
     for (const prop of r.cidrProps) {
         const v = r.rule[prop];
         if (isUnknown(v)) { unknownPath ??= [...r.path, prop]; continue; }
         asList(v).forEach((cidr, i) => {
             if (isUnknown(cidr)) { unknownPath ??= [...r.path, prop, ...(Array.isArray(v) ? [i] : [])]; return; }
-            if (!publicCidr && typeof cidr === "string" && publicCidrs.has(cidr.trim())) { publicProp = prop; publicCidr = cidr.trim(); }
+            const range = !publicCidr && typeof cidr === "string" ? publicRange(cidr) : undefined;
+            if (range) { publicProp = prop; publicCidr = range.canonical; publicIndex = Array.isArray(v) ? i : undefined; }
         });
     }
     if (!publicProp || !publicCidr) {
         return unknownPath ? { kind: "unknown", path: unknownPath } : { kind: "ok" };
     }
     const where = propertyName([...r.path, publicProp]);
+    const exact = publicCidr.startsWith("a /") ? `the internet (${publicCidr})` : publicCidr;
+    const which = publicCidr.startsWith("a /") ? `that range (${propertyName([...r.path, publicProp, ...(publicIndex === undefined ? [] : [publicIndex])])})` : publicCidr;
     const violation = (ports: string): Verdict => ({
         kind: "violation",
-        message: `Security group ingress in '${resourceName}' is open to ${publicCidr} on ${ports}: remove ${publicCidr} from ${where} ` +
+        message: `Security group ingress in '${resourceName}' is open to ${exact} on ${ports}: remove ${which} from ${where} ` +
             "(allow a known CIDR, prefix list or security group instead).",
     });
     const protocol = r.rule[r.protocolProp];
@@ -77,25 +128,27 @@ function describePorts(protocol: unknown, from: unknown, to: unknown): string {
 
 export default resourcePolicy<{ allowedPublicPorts: number[] }, SecurityGroupArgs & SecurityGroupRuleArgs & SecurityGroupIngressRuleArgs>({
     name: "ec2-security-group-no-public-ingress",
-    description: "Security groups allow no ingress from the whole internet (0.0.0.0/0 or ::/0), except on the configured public ports.",
+    description: "Security groups (and the default security group) allow no ingress from the internet (0.0.0.0/0, ::/0, or any IPv4 range of /8 or wider " +
+        "other than 10.0.0.0/8 and IPv6 range of /16 or wider in 2000::/3), except on the authorised public ports (80 and 443 by default, as Security Hub EC2.18).",
     severity: "high",
     pci: "1.3.1, 1.4.1",
-    resourceTypes: [securityGroupType, securityGroupRuleType, ingressRuleType],
+    resourceTypes: [securityGroupType, defaultSecurityGroupType, securityGroupRuleType, ingressRuleType],
     remediationSteps: "Replace 0.0.0.0/0 and ::/0 in the security group's ingress (inline `ingress[].cidrBlocks`/`ipv6CidrBlocks`, a SecurityGroupRule's " +
         "`cidrBlocks`/`ipv6CidrBlocks`, or a SecurityGroupIngressRule's `cidrIpv4`/`cidrIpv6`) by the CIDRs, prefix lists or security groups that need access; " +
-        "put ports that must be public (e.g. 443 on a load balancer) in the `allowedPublicPorts` configuration.",
+        "ports that must be public other than 80 and 443 go in the `allowedPublicPorts` configuration.",
     config: {
         properties: {
             allowedPublicPorts: {
-                type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: [],
-                description: "TCP/UDP ports that may be open to 0.0.0.0/0 and ::/0 (a rule is accepted only if every port of its range is listed).",
+                type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: [80, 443],
+                description: "TCP/UDP ports authorised to be open to the internet (a rule is accepted only if every port of its range is listed); " +
+                    "80 (for redirects to HTTPS) and 443 by default, as Security Hub EC2.18's authorizedTcpPorts. Set [] to allow none.",
             },
         },
     },
     validate: c => {
         const allowed = new Set(asList(c.config.allowedPublicPorts).filter((p): p is number => typeof p === "number"));
         const rules: IngressRule[] = [];
-        if (c.type === securityGroupType) {
+        if (c.type === securityGroupType || c.type === defaultSecurityGroupType) {
             const ingress = c.props.ingress;
             if (isUnknown(ingress)) {
                 c.undecided(["ingress"]);
