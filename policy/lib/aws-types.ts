@@ -38,6 +38,11 @@ export const awsTypes = {
     ecr: {
         Repository: "aws:ecr/repository:Repository",
         RegistryScanningConfiguration: "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+        RepositoryCreationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+        PullThroughCacheRule: "aws:ecr/pullThroughCacheRule:PullThroughCacheRule",
+    },
+    ecrpublic: {
+        Repository: "aws:ecrpublic/repository:Repository",
     },
     ecs: {
         TaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",
