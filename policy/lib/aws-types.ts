@@ -31,10 +31,18 @@ export const awsTypes = {
         FlowLog: "aws:ec2/flowLog:FlowLog",
         SecurityGroup: "aws:ec2/securityGroup:SecurityGroup",
         SecurityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
+        DefaultSecurityGroup: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        ManagedPrefixList: "aws:ec2/managedPrefixList:ManagedPrefixList",
+        ManagedPrefixListEntry: "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry",
     },
     ecr: {
         Repository: "aws:ecr/repository:Repository",
         RegistryScanningConfiguration: "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+        RepositoryCreationTemplate: "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+        PullThroughCacheRule: "aws:ecr/pullThroughCacheRule:PullThroughCacheRule",
+    },
+    ecrpublic: {
+        Repository: "aws:ecrpublic/repository:Repository",
     },
     ecs: {
         TaskDefinition: "aws:ecs/taskDefinition:TaskDefinition",

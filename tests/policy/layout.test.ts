@@ -23,6 +23,7 @@ const crossServiceFolders: Record<string, string> = {
 /** Provider modules whose resources belong to another service's folder. */
 const moduleFolders: Record<string, string> = {
     vpc: "ec2", // aws.vpc.SecurityGroupIngressRule is an EC2 VPC resource
+    ecrpublic: "ecr", // ECR Public is the ECR service's public registry
 };
 
 /** Generated data, exempt from the size limit and from having a test of its own (its generator's staleness test covers it). */

@@ -6,11 +6,11 @@ type Config = { requireCustomerManagedKey: boolean };
 
 export default attributePolicy<Config, RepositoryArgs>({
     name: "ecr-repository-kms-encryption",
-    description: "ECR repositories encrypt images with KMS (a customer-managed key unless configured otherwise), not the default AES256.",
+    description: "ECR repositories and repository creation templates (the repositories pull-through cache and replication create) encrypt images with KMS (a customer-managed key unless configured otherwise), not the default AES256.",
     severity: "medium",
     pci: "3.5.1",
-    resourceTypes: [awsTypes.ecr.Repository],
-    remediationSteps: "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <customer-managed key ARN> }]` on the aws.ecr.Repository (this replaces the repository: encryption cannot change in place).",
+    resourceTypes: [awsTypes.ecr.Repository, awsTypes.ecr.RepositoryCreationTemplate],
+    remediationSteps: "Set `encryptionConfigurations: [{ encryptionType: \"KMS\", kmsKey: <customer-managed key ARN> }]` on the aws.ecr.Repository or aws.ecr.RepositoryCreationTemplate (this replaces the repository: encryption cannot change in place).",
     config: {
         properties: {
             requireCustomerManagedKey: {
@@ -23,7 +23,7 @@ export default attributePolicy<Config, RepositoryArgs>({
     absent: "AES256",
     compliant: ["KMS", "KMS_DSSE"],
     echo: /^AES256$/,
-    message: (c, v) => `ECR repository '${c.name}' uses ${v.shown ?? "non-KMS"} encryption: ` +
+    message: (c, v) => `${c.type === awsTypes.ecr.RepositoryCreationTemplate ? "ECR repository creation template" : "ECR repository"} '${c.name}' uses ${v.shown ?? "non-KMS"} encryption: ` +
         "set encryptionConfigurations[0].encryptionType to \"KMS\" with a customer-managed kmsKey.",
     andThen: [kmsKeyRule<Config, RepositoryArgs>({
         what: "ECR repository",

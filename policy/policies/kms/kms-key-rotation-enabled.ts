@@ -17,7 +17,9 @@ const identifier = (v: unknown) => (shown(v, /^[A-Z0-9_]{3,40}$/) !== undefined 
  */
 function cannotRotate(c: ResourceCheck<Config, Args>): string | undefined {
     if (c.type === awsTypes.kms.ExternalKey) {
-        return "keys with imported key material (EXTERNAL origin) cannot rotate automatically; rotate them by re-importing material";
+        // Decided: not a finding of this control (AWS cannot rotate imported material), but the reason says what PCI DSS 3.7.4 still asks.
+        return "keys with imported key material (EXTERNAL origin) cannot rotate automatically: PCI DSS 3.7.4 still requires rotating them manually " +
+            "at the end of their cryptoperiod (create a new key with new material and move the alias to it)";
     }
     const specPath = c.props.keySpec !== undefined && c.props.keySpec !== null ? "keySpec" : "customerMasterKeySpec";
     const spec = c.props[specPath] ?? "SYMMETRIC_DEFAULT";
@@ -30,9 +32,12 @@ function cannotRotate(c: ResourceCheck<Config, Args>): string | undefined {
     if (typeof usage === "string" && !isUnknown(usage) && usage !== "ENCRYPT_DECRYPT") {
         return `keys with usage${identifier(usage)} other than ENCRYPT_DECRYPT do not support automatic rotation`;
     }
-    if (c.props.customKeyStoreId !== undefined || c.props.xksKeyId !== undefined) {
+    // The provider drops an empty string (and null): such a key is an ordinary key, which must rotate.
+    const storeProps = (["customKeyStoreId", "xksKeyId"] as const).filter(p => isUnknown(c.props[p]) || (typeof c.props[p] === "string" && c.props[p] !== ""));
+    if (storeProps.some(p => !isUnknown(c.props[p]))) {
         return "keys in a custom key store do not support automatic rotation";
     }
+    storeProps.forEach(p => c.undecided([p]));
     if (isUnknown(spec)) c.undecided([specPath]);
     else if (isUnknown(usage)) c.undecided(["keyUsage"]);
     return undefined;

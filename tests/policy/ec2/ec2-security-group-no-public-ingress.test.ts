@@ -34,10 +34,10 @@ function program() {
 describe(policy, () => {
     let result: PreviewResult;
     before(async () => {
-        result = await previewProgram(program, { policyPackConfigs: [{ [policy]: { exemptions: [{ resource: "exempt", reason: "bastion, ticket NET-7" }] } }] });
+        result = await previewProgram(program, { policyPackConfigs: [{ [policy]: { allowedPublicPorts: [], exemptions: [{ resource: "exempt", reason: "bastion, ticket NET-7" }] } }] });
     });
 
-    it("flags every public ingress of the three resource shapes (IPv4 and IPv6), by default allowing no public port", () => {
+    it("flags every public ingress of the three resource shapes (IPv4 and IPv6) when no public port is authorised", () => {
         assert.deepStrictEqual(flagged(result, policy, "mandatory"), [
             "all-open", "https-open-v6", "port-unknown", "rule-https-open", "rule-web-range-open", "ssh-open", "vpc-rule-https-open", "vpc-rule-rdp-open-v6",
         ]);
@@ -62,8 +62,8 @@ describe(policy, () => {
         assert.match(notApplicableReasons(result, policy, "exempt").join(), /NET-7/);
     });
 
-    it("accepts rules whose every port is in allowedPublicPorts, and leaves an unknown port undecided then", async () => {
-        const r = await previewProgram(program, { policyPackConfigs: [{ [policy]: { allowedPublicPorts: [80, 443] } }] });
+    it("by default authorises 80 and 443 (Security Hub EC2.18): accepts rules whose every port is one of them, and leaves an unknown port undecided then", async () => {
+        const r = await previewProgram(program);
         assert.deepStrictEqual(flagged(r, policy, "mandatory"), ["all-open", "exempt", "rule-web-range-open", "ssh-open", "vpc-rule-rdp-open-v6"]);
         assert.deepStrictEqual(undecided(r, policy), ["cidr-unknown", "port-unknown"]);
     });
