@@ -17,10 +17,13 @@ export interface ActionInfo {
     service: string;
     /** Resource type keys the action applies to; empty when the action only accepts Resource "*". */
     resourceTypes: string[];
+    /** The data's access level: "List", "Read", "Write", "Permissions management", "Tagging". */
+    accessLevel: string;
 }
 
 interface RawAction {
     name: string;
+    accessLevel?: string;
     resourceTypes: { name: string }[];
 }
 
@@ -74,7 +77,7 @@ export function serviceActions(service: string): Map<string, ActionInfo> | undef
     const raw = readJson<Record<string, RawAction>>("actions", `${key}.json`);
     const map = new Map<string, ActionInfo>();
     for (const [k, a] of Object.entries(raw)) {
-        map.set(k, { name: `${key}:${a.name}`, service: key, resourceTypes: (a.resourceTypes ?? []).map(r => r.name.toLowerCase()) });
+        map.set(k, { name: `${key}:${a.name}`, service: key, resourceTypes: (a.resourceTypes ?? []).map(r => r.name.toLowerCase()), accessLevel: a.accessLevel ?? "" });
     }
     actionsByService.set(key, map);
     return map;
