@@ -58,6 +58,20 @@ function dataDirectory(): string {
     return dataDir;
 }
 
+let dataDate: string | undefined;
+
+/**
+ * The day the installed authorization data was generated (`updatedAt` of the data package, YYYY-MM-DD):
+ * an action AWS added after it is unknown to the pack, which says so. `npm run update-iam-data` updates it.
+ */
+export function authorizationDataDate(): string {
+    if (!dataDate) {
+        const pkg = JSON.parse(fs.readFileSync(path.join(dataDirectory(), "..", "package.json"), "utf8")) as { updatedAt?: string; version?: string };
+        dataDate = typeof pkg.updatedAt === "string" ? pkg.updatedAt.slice(0, 10) : `version ${pkg.version ?? "unknown"}`;
+    }
+    return dataDate;
+}
+
 function readJson<T>(...parts: string[]): T {
     return JSON.parse(fs.readFileSync(path.join(dataDirectory(), ...parts), "utf8")) as T;
 }

@@ -1,7 +1,8 @@
-import { ActionInfo, actionConditionKeys, arnFormatsOf, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
+import { ActionInfo, actionConditionKeys, arnFormatsOf, authorizationDataDate, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
 import { typeName } from "../../lib/aws-types";
 import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
 import { actionPatternMatches, matchesAllResources, resourcePatternsOverlap } from "../../lib/iam-patterns";
+import { shown } from "../../lib/messages";
 import { resourcePolicy } from "../../lib/policy";
 import { conditionClauses, wildcardOnly } from "../../lib/iam-conditions";
 import { configuredStrings, stringListSetting } from "../../lib/policy-config";
@@ -78,6 +79,10 @@ export function wildcardResourceGrants(s: PolicyStatement, allowed: string[]): {
         const exp = expandAction(a.value);
         if (exp.kind === "all-services") {
             if (!everything) names.add(`Action entry ${i} (every action of every service)`);
+        } else if (exp.kind === "actions" && exp.actions.length === 0 && !/[*?]/.test(a.value)) {
+            // An action the installed data does not know (AWS added it later, or a typo that
+            // iam-action-resource-mismatch reports): judged as one with resource types, never as wildcard-only.
+            if (!isAllowed(a.value.trim(), allowed)) names.add(unknownActionLabel(a.value, i));
         } else if (exp.kind === "actions") {
             for (const action of exp.actions) {
                 // No resource type, or one optional one (a request may name none): the action needs Resource "*".
@@ -91,6 +96,11 @@ export function wildcardResourceGrants(s: PolicyStatement, allowed: string[]): {
     }
     const unknownAction = firstUnknown(s.action);
     return { actions: [...names], broad, undecidedAt: names.size === 0 && unknownAction ? unknownAction.path : undefined };
+}
+
+function unknownActionLabel(value: string, i: number): string {
+    const name = shown(value.trim(), /^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$/) ?? `Action entry ${i}`;
+    return `${name} (unknown to the IAM authorization data of ${authorizationDataDate()}, so judged as supporting resource-level permissions)`;
 }
 
 function listNames(names: string[]): string {
