@@ -9,6 +9,12 @@ const credentialValueFormats: { kind: string; re: RegExp }[] = [
     { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}\b/ },
     { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/ },
     { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/ },
+    // After gitleaks rules stripe-access-token, sonar-api-token, slack-webhook-url, gcp-api-key (fixed
+    // patterns, no nested quantifiers: linear time).
+    { kind: "Stripe secret key", re: /\b(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}\b/ },
+    { kind: "SonarQube token", re: /\bsq[upa]_[a-f0-9]{40}\b/ },
+    { kind: "Slack webhook URL", re: /hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/_-]{20,}/ },
+    { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/ },
     { kind: "private key", re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/ },
 ];
 
@@ -62,6 +68,8 @@ const credentialWordPairs = [
     ["api", "key"], ["private", "key"], ["secret", "key"], ["access", "key"], ["ssh", "key"], ["signing", "key"],
     ["auth", "key"], ["encryption", "key"], ["master", "key"],
 ];
+/** Credential words recognised at the end of a name written without separators. */
+const gluedCredentialWords = ["password", "passwd", "passphrase", "secret", "token", "apikey", "credentials", "credential", "privatekey"];
 /** Names that are AWS credentials whatever their last word says. */
 const awsCredentialNames = new Set(["aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_security_token"]);
 /**
@@ -91,6 +99,11 @@ export function credentialName(name: unknown, extraWords: string[] = []): string
     for (const w of words) {
         if (credentialWords.has(w) || extra.has(w)) return w;
     }
+    // Names written without separators (DBPASSWORD, APITOKEN, githubtoken): a last word that ends in an
+    // unambiguous credential word (not pass/pwd/pat: BYPASS, COMPAT).
+    const last = words[words.length - 1];
+    const glued = gluedCredentialWords.find(w => last.length > w.length && last.endsWith(w));
+    if (glued) return glued;
     for (let i = 0; i + 1 < words.length; i++) {
         if (credentialWordPairs.some(([a, b]) => words[i] === a && words[i + 1] === b)) return `${words[i]} ${words[i + 1]}`;
     }
@@ -100,4 +113,21 @@ export function credentialName(name: unknown, extraWords: string[] = []): string
 /** A value that points to a credential kept elsewhere (an ARN of a secret or parameter), not a credential. */
 export function isCredentialReference(value: unknown): boolean {
     return typeof value === "string" && /^arn:aws[a-z-]*:(secretsmanager|ssm|kms):/.test(value.trim());
+}
+
+/**
+ * True when a value of a credential-looking name is a setting, not a credential: a boolean
+ * (`ENABLE_SECRET_SCAN=true`), or a number when the credential word does not end the name
+ * (`COVERAGE_PASS_THRESHOLD=80`, `TOKEN_EXPIRY_SECONDS=3600`: the name says something about a credential).
+ * A number under a name that ends in the credential word (`DB_PASSWORD=12345678`) stays a credential.
+ */
+export function isSettingValue(name: unknown, value: unknown): boolean {
+    if (typeof value === "boolean") return true;
+    const v = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : undefined;
+    if (v === undefined || v === "") return false;
+    if (/^(?:true|false|yes|no|on|off|enabled|disabled)$/i.test(v)) return true;
+    if (!/^-?\d{1,12}(?:\.\d{1,6})?$/.test(v) || typeof name !== "string") return false;
+    const words = nameWords(name);
+    const last = words[words.length - 1] ?? "";
+    return !credentialWords.has(last) && !gluedCredentialWords.some(w => last.endsWith(w));
 }

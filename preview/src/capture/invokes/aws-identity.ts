@@ -1,5 +1,6 @@
 import { Answer, Inputs, InvokeContext, fakePem, fixedDate, hexFrom, regionOf, str, upperId, uuidFrom } from "./context";
 import { tagsOf } from "./aws-network";
+import { awsManagedPolicyPath } from "./aws-managed-policy-paths";
 
 /**
  * Keys, identities, secrets and registry credentials. The distinction programs branch on is kept:
@@ -79,13 +80,15 @@ function role(i: Inputs, c: InvokeContext) {
 }
 
 /** AWS-managed policies that live under `service-role/`, not the root path. */
-const serviceRolePolicies = new Set(["AWSLambdaBasicExecutionRole", "AWSLambdaVPCAccessExecutionRole", "AmazonECSTaskExecutionRolePolicy", "AWSLambdaRole", "AmazonEC2ContainerServiceforEC2Role", "AWSGlueServiceRole", "AmazonEC2RoleforSSM", "AWSCodeDeployRole", "AWSConfigRole", "AmazonSSMAutomationRole", "AWSLambdaKinesisExecutionRole", "AWSLambdaSQSQueueExecutionRole", "AWSLambdaDynamoDBExecutionRole"]);
 
 function policy(i: Inputs, c: InvokeContext) {
     const arn0 = str(i.arn);
     const name = str(i.name) ?? arn0?.split("/").pop() ?? "offline-policy";
-    const awsManaged = arn0 ? arn0.includes(":iam::aws:policy/") : /^(AWS|Amazon|AdministratorAccess|PowerUserAccess|ReadOnlyAccess|IAM|CloudWatch|SecurityAudit|ViewOnlyAccess)/.test(name);
-    const path = arn0 ? `/${arn0.split(":policy/")[1]?.split("/").slice(0, -1).join("/") ?? ""}/`.replace("//", "/") : serviceRolePolicies.has(name) ? "/service-role/" : str(i.pathPrefix) ?? "/";
+    // By name, IAM's GetPolicy needs an ARN: the provider lists policies (AWS managed ones included) and
+    // matches the name, so a name AWS manages answers with AWS's ARN and path (service-role/, job-function/, ...).
+    const managedPath = arn0 ? undefined : awsManagedPolicyPath(name);
+    const awsManaged = arn0 ? arn0.includes(":iam::aws:policy/") : managedPath !== undefined;
+    const path = arn0 ? `/${arn0.split(":policy/")[1]?.split("/").slice(0, -1).join("/") ?? ""}/`.replace("//", "/") : managedPath ?? str(i.pathPrefix) ?? "/";
     const arn = arn0 ?? `arn:aws:iam::${awsManaged ? "aws" : c.account}:policy${path}${name}`;
     const service = name === "AdministratorAccess" ? "*" : (/(S3|EC2|DynamoDB|SQS|SNS|Lambda|ECS|EKS|ECR|CloudWatch|SSM|RDS|KMS)/.exec(name)?.[1] ?? "iam").toLowerCase();
     const actions = service === "*" ? "*" : /ReadOnly/.test(name) ? [`${service}:Get*`, `${service}:List*`, `${service}:Describe*`] : `${service}:*`;
