@@ -15,6 +15,7 @@ export default attributePolicy<{ minimumRetentionDays: number }, LogGroupArgs>({
     description: "CloudWatch log groups keep their logs at least the configured number of days (a year by default); 0 or unset means never expire and complies.",
     severity: "medium",
     pci: "10.5.1",
+    securityHub: ["CloudWatch.16"],
     resourceTypes: [awsTypes.cloudwatch.LogGroup],
     remediationSteps: "Set `retentionInDays` on the aws.cloudwatch.LogGroup to at least the configured minimum (365 by default), or leave it unset (0) to keep logs forever.",
     config: {

@@ -80,6 +80,7 @@ export default resourcePolicy<{ allowedPublicPorts: number[] }, SecurityGroupArg
     description: "Security groups allow no ingress from the whole internet (0.0.0.0/0 or ::/0), except on the configured public ports.",
     severity: "high",
     pci: "1.3.1, 1.4.1",
+    securityHub: ["EC2.13", "EC2.14", "EC2.18", "EC2.19", "EC2.53", "EC2.54"],
     resourceTypes: [securityGroupType, securityGroupRuleType, ingressRuleType],
     remediationSteps: "Replace 0.0.0.0/0 and ::/0 in the security group's ingress (inline `ingress[].cidrBlocks`/`ipv6CidrBlocks`, a SecurityGroupRule's " +
         "`cidrBlocks`/`ipv6CidrBlocks`, or a SecurityGroupIngressRule's `cidrIpv4`/`cidrIpv6`) by the CIDRs, prefix lists or security groups that need access; " +

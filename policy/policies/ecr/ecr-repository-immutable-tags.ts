@@ -7,6 +7,7 @@ export default attributePolicy<{ allowImmutableWithExclusions: boolean }, Reposi
     description: "ECR repositories make image tags immutable, so a deployed tag always names the image that was scanned and approved.",
     severity: "medium",
     pci: "6.3.3",
+    securityHub: ["ECR.2"],
     resourceTypes: [awsTypes.ecr.Repository],
     remediationSteps: "Set `imageTagMutability: \"IMMUTABLE\"` on the aws.ecr.Repository (or `IMMUTABLE_WITH_EXCLUSION` with reviewed `imageTagMutabilityExclusionFilters`, if the configuration allows it) and push a new tag for every build.",
     config: {

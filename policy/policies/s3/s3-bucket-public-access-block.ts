@@ -30,6 +30,7 @@ export default stackPolicy<{ publicCannedAcls: string[] }>({
     description: "S3 buckets block public access with all four BucketPublicAccessBlock flags and carry no public ACL.",
     severity: "critical",
     pci: "1.4.2, 7.3.1",
+    securityHub: ["S3.2", "S3.3", "S3.8"],
     resourceTypes: [...bucketTypes, ...s3ConfigTypes.publicAccessBlock, ...s3ConfigTypes.acl],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock whose `bucket` is the bucket with `blockPublicAcls`, " +
         "`blockPublicPolicy`, `ignorePublicAcls` and `restrictPublicBuckets` all true; remove public canned ACLs " +
