@@ -32,9 +32,10 @@ function policyTable(policies) {
         m.enforcementLevel ?? "mandatory",
         m.severity,
         m.pci,
+        (m.securityHub ?? []).join(", ") || "–",
         escapeCell(m.description),
     ]);
-    const header = ["Policy", "Resources", "Default level", "Severity", "PCI DSS v4.0.1", "What it checks"];
+    const header = ["Policy", "Resources", "Default level", "Severity", "PCI DSS v4.0.1", "Security Hub", "What it checks"];
     return [
         `| ${header.join(" | ")} |`,
         `| ${header.map(() => "---").join(" | ")} |`,

@@ -130,8 +130,10 @@ const quietStop = Symbol("not applicable");
 
 /** Rules as a policy: `validate` runs them, `remediate` applies the first failing rule's fix. */
 function rulesPolicy<C, A>(def: PolicyMetadata & RuleChain<C, A>, rules: Rule<C, A>[]): PackPolicy {
-    const { name, description, severity, pci, remediationSteps, enforcementLevel, config, resourceTypes } = def;
-    const metadata: PolicyMetadata = { name, description, severity, pci, remediationSteps, enforcementLevel, config, resourceTypes };
+    const { name, description, severity, pci, securityHub, remediationSteps, enforcementLevel, config, resourceTypes } = def;
+    const metadata: PolicyMetadata = {
+        name, description, severity, pci, ...(securityHub ? { securityHub } : {}), remediationSteps, enforcementLevel, config, resourceTypes,
+    };
     return resourcePolicy<C, A>({
         ...metadata,
         validate: c => { runChain(c, def, rules); },

@@ -15,6 +15,9 @@ export const awsTypes = {
         EventRule: "aws:cloudwatch/eventRule:EventRule",
         EventTarget: "aws:cloudwatch/eventTarget:EventTarget",
     },
+    cloudtrail: {
+        Trail: "aws:cloudtrail/trail:Trail",
+    },
     codebuild: {
         Project: "aws:codebuild/project:Project",
     },
@@ -25,7 +28,16 @@ export const awsTypes = {
         Pipeline: "aws:codepipeline/pipeline:Pipeline",
         Webhook: "aws:codepipeline/webhook:Webhook",
     },
+    dynamodb: {
+        Table: "aws:dynamodb/table:Table",
+    },
+    ebs: {
+        Volume: "aws:ebs/volume:Volume",
+        EncryptionByDefault: "aws:ebs/encryptionByDefault:EncryptionByDefault",
+    },
     ec2: {
+        Instance: "aws:ec2/instance:Instance",
+        LaunchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
         Vpc: "aws:ec2/vpc:Vpc",
         DefaultVpc: "aws:ec2/defaultVpc:DefaultVpc",
         FlowLog: "aws:ec2/flowLog:FlowLog",
@@ -68,6 +80,10 @@ export const awsTypes = {
         ReplicaExternalKey: "aws:kms/replicaExternalKey:ReplicaExternalKey",
         Alias: "aws:kms/alias:Alias",
     },
+    rds: {
+        Instance: "aws:rds/instance:Instance",
+        Cluster: "aws:rds/cluster:Cluster",
+    },
     s3: {
         /** v7's bucket. */
         Bucket: "aws:s3/bucket:Bucket",
@@ -106,6 +122,30 @@ export const awsTypes = {
     vpc: {
         /** The provider's `vpc` module holds newer EC2 VPC resources. */
         SecurityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    },
+} as const;
+
+/**
+ * The @pulumi/aws-native (Cloud Control) tokens the pack names: `aws-native:<module>:<Type>`, the CloudFormation
+ * type `AWS::<Module>::<Type>` spelt as the provider spells it. Their inputs are the CloudFormation properties in
+ * camelCase (`StorageEncrypted` -> `storageEncrypted`). @pulumi/aws-native is not a dependency of the pack or
+ * its tests (tests register these types as raw custom resources), so tests/policy/lib/aws-types.test.ts checks
+ * only their spelling.
+ */
+export const awsNativeTypes = {
+    cloudtrail: {
+        Trail: "aws-native:cloudtrail:Trail",
+    },
+    dynamodb: {
+        Table: "aws-native:dynamodb:Table",
+    },
+    ec2: {
+        Volume: "aws-native:ec2:Volume",
+        LaunchTemplate: "aws-native:ec2:LaunchTemplate",
+    },
+    rds: {
+        DBInstance: "aws-native:rds:DBInstance",
+        DBCluster: "aws-native:rds:DBCluster",
     },
 } as const;
 

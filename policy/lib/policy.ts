@@ -33,6 +33,8 @@ export interface PolicyMetadata {
     severity: Severity;
     /** PCI DSS v4.0.1 requirement(s), e.g. "3.7.4" or "10.3.4, 10.5.1". */
     pci: string;
+    /** The AWS Security Hub controls (PCI DSS v4.0.1 standard) the policy checks at deploy time, e.g. ["RDS.3"]. */
+    securityHub?: string[];
     remediationSteps: string;
     /** Default level; mandatory unless the policy says otherwise. */
     enforcementLevel?: EnforcementLevel;

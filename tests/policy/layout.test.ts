@@ -24,6 +24,7 @@ const crossServiceFolders: Record<string, string> = {
 const moduleFolders: Record<string, string> = {
     vpc: "ec2", // aws.vpc.SecurityGroupIngressRule is an EC2 VPC resource
     ecrpublic: "ecr", // ECR Public is the ECR service's public registry
+    ebs: "ec2", // EBS volumes and the account's EBS encryption default are EC2 (Security Hub's EC2.3, EC2.7)
 };
 
 /** Generated data, exempt from the size limit and from having a test of its own (its generator's staleness test covers it). */

@@ -16,6 +16,7 @@ export default attributePolicy<{ minimumRetentionDays: number }, LogGroupArgs>({
         "A DELIVERY class log group keeps logs 2 days whatever its retentionInDays, so it fails.",
     severity: "medium",
     pci: "10.5.1",
+    securityHub: ["CloudWatch.16"],
     resourceTypes: [awsTypes.cloudwatch.LogGroup],
     remediationSteps: "Set `retentionInDays` on the aws.cloudwatch.LogGroup to at least the configured minimum (365 by default), or leave it unset (0) to keep logs forever; do not use logGroupClass DELIVERY (2 days) for logs that must be kept.",
     config: {

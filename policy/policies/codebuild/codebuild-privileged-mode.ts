@@ -19,6 +19,7 @@ export default attributePolicy<{}, ProjectArgs>({
     description: "CodeBuild projects run without privileged mode (root on the build host's Docker daemon) unless they build container images: a project whose inline buildspec runs docker build/push is not applicable; review every other project that enables it.",
     severity: "medium",
     pci: "7.2.1",
+    securityHub: ["CodeBuild.5"],
     enforcementLevel: "advisory",
     resourceTypes: [awsTypes.codebuild.Project],
     remediationSteps: "Set `environment.privilegedMode: false` unless the project builds Docker images; for image builds keep it on only in a dedicated project " +

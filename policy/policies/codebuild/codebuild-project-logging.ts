@@ -19,6 +19,7 @@ export default resourcePolicy<{}, ProjectArgs>({
     description: "CodeBuild projects keep build logs: CloudWatch Logs (on by default) or S3 logs enabled, and S3 logs are not written unencrypted.",
     severity: "medium",
     pci: "10.2.1",
+    securityHub: ["CodeBuild.3", "CodeBuild.4"],
     resourceTypes: [awsTypes.codebuild.Project],
     remediationSteps: "Leave `logsConfig.cloudwatchLogs.status` at \"ENABLED\" (the default) with a groupName whose log group keeps logs for a year, " +
         "or enable `logsConfig.s3Logs` with `encryptionDisabled: false`.",

@@ -196,6 +196,7 @@ export default resourcePolicy<Config, PipelineArgs & ProjectArgs & WebhookArgs>(
         "a webhook's secretToken is therefore only checked for credential formats, not for being a Pulumi secret.",
     severity: "critical",
     pci: "8.3.2, 3.3.2",
+    securityHub: ["CodeBuild.1", "CodeBuild.2"],
     resourceTypes: [pipelineType, projectType, pipelineWebhookType],
     remediationSteps: "Keep credentials in AWS Secrets Manager (or SSM SecureString) and reference them: CodeBuild environment variables of type `SECRETS_MANAGER`/`PARAMETER_STORE`, " +
         "CodeStar connections instead of OAuth tokens, source credentials instead of user:password URLs, and `pulumi config set --secret` for values a program needs. " +

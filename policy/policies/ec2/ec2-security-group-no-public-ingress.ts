@@ -251,6 +251,7 @@ export default stackPolicy<Config, SecurityGroupArgs & SecurityGroupRuleArgs & S
         "other than 10.0.0.0/8 and IPv6 range of /16 or wider in 2000::/3, also through a managed prefix list of the stack), except on the authorised public ports (80 and 443 by default, as Security Hub EC2.18).",
     severity: "high",
     pci: "1.3.1, 1.4.1",
+    securityHub: ["EC2.13", "EC2.14", "EC2.18", "EC2.19", "EC2.53", "EC2.54"],
     resourceTypes: [securityGroupType, defaultSecurityGroupType, securityGroupRuleType, ingressRuleType, prefixListType, prefixListEntryType],
     remediationSteps: "Replace 0.0.0.0/0 and ::/0 in the security group's ingress (inline `ingress[].cidrBlocks`/`ipv6CidrBlocks`, a SecurityGroupRule's " +
         "`cidrBlocks`/`ipv6CidrBlocks`, or a SecurityGroupIngressRule's `cidrIpv4`/`cidrIpv6`) by the CIDRs, prefix lists or security groups that need access; " +

@@ -1,4 +1,7 @@
 import { PackPolicy } from "../../lib/policy";
+import ebsEncryptionByDefaultEnabled from "./ebs-encryption-by-default-enabled";
+import ebsVolumeEncrypted from "./ebs-volume-encrypted";
+import ec2ImdsV2Required from "./ec2-imdsv2-required";
 import ec2SecurityGroupNoPublicIngress from "./ec2-security-group-no-public-ingress";
 import vpcFlowLogsEnabled from "./vpc-flow-logs-enabled";
 
@@ -6,4 +9,7 @@ import vpcFlowLogsEnabled from "./vpc-flow-logs-enabled";
 export const ec2Policies: PackPolicy[] = [
     vpcFlowLogsEnabled,
     ec2SecurityGroupNoPublicIngress,
+    ebsVolumeEncrypted,
+    ebsEncryptionByDefaultEnabled,
+    ec2ImdsV2Required,
 ];

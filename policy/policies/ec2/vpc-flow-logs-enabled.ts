@@ -21,6 +21,7 @@ export default stackPolicy({
     description: "Every VPC the stack creates has a VPC flow log (aws.ec2.FlowLog whose vpcId is that VPC), so network traffic to the deploy target is logged.",
     severity: "medium",
     pci: "10.2.1",
+    securityHub: ["EC2.6"],
     resourceTypes: [...vpcTypes, flowLogType],
     remediationSteps: "Add an aws.ec2.FlowLog with `vpcId: vpc.id`, `trafficType: \"ALL\"` and a CloudWatch Logs or S3 destination for each VPC.",
     validateStack: c => {

@@ -20,6 +20,7 @@ export default attributePolicy<Config, RepositoryArgs>({
         "repositories, whose tags cannot be made immutable, fail.",
     severity: "medium",
     pci: "6.3.3",
+    securityHub: ["ECR.2"],
     resourceTypes: [awsTypes.ecr.Repository, templateType, publicRepositoryType],
     remediationSteps: "Set `imageTagMutability: \"IMMUTABLE\"` on the aws.ecr.Repository (or `IMMUTABLE_WITH_EXCLUSION` with reviewed `imageTagMutabilityExclusionFilters`, if the configuration allows it) and push a new tag for every build; " +
         "the same on an aws.ecr.RepositoryCreationTemplate. Keep images you deploy in a private aws.ecr.Repository, not an aws.ecrpublic.Repository.",

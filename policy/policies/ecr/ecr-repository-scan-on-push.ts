@@ -22,6 +22,7 @@ const metadata: PolicyMetadata = {
     description: "Images pushed to ECR repositories are scanned for vulnerabilities on push, by the repository's setting or by a registry scanning rule that covers it.",
     severity: "high",
     pci: "11.3.1, 6.3.3",
+    securityHub: ["ECR.1"],
     resourceTypes: [repositoryType, registryScanningType],
     remediationSteps: "Set `imageScanningConfiguration: { scanOnPush: true }` on the aws.ecr.Repository, or create an aws.ecr.RegistryScanningConfiguration " +
         "with a rule `scanFrequency: \"SCAN_ON_PUSH\"` (or `CONTINUOUS_SCAN` with `scanType: \"ENHANCED\"`) whose repositoryFilters match the repository.",

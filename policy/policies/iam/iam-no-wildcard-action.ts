@@ -63,6 +63,7 @@ export default resourcePolicy({
     description: "IAM identity policies allow named actions: no Allow with Action \"*\", \"service:*\", or NotAction.",
     severity: "high",
     pci: "7.2.1, 7.2.2",
+    securityHub: ["IAM.1", "IAM.21"],
     resourceTypes: identityPolicyResourceTypes,
     remediationSteps: "Replace `*`, `service:*` and NotAction in Allow statements with the actions the principal needs (e.g. " +
         "`codebuild:StartBuild`, `codebuild:BatchGetBuilds` instead of `codebuild:*`). IAM Access Analyzer's policy generation " +

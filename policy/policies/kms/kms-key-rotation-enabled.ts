@@ -48,6 +48,7 @@ export default attributePolicy<Config, Args>({
     description: "Symmetric KMS keys rotate their key material automatically, at least yearly.",
     severity: "high",
     pci: "3.7.4",
+    securityHub: ["KMS.4"],
     resourceTypes: [awsTypes.kms.Key, awsTypes.kms.ExternalKey],
     remediationSteps: "Set `enableKeyRotation: true` on the aws.kms.Key (and, if you set `rotationPeriodInDays`, keep it at or below the configured maximum, 365 by default).",
     config: {

@@ -11,6 +11,7 @@ export default stackPolicy<{ exemptLoggingTargets: boolean }>({
     description: "S3 buckets write server access logs to another bucket (buckets that receive other buckets' access logs are exempt).",
     severity: "medium",
     pci: "10.2.1, 10.3.3",
+    securityHub: ["S3.9"],
     resourceTypes: [...bucketTypes, ...s3ConfigTypes.logging],
     remediationSteps: "Add an aws.s3.BucketLogging whose `bucket` is the bucket and whose `targetBucket` is a separate " +
         "log bucket (e.g. `targetBucket: logs.id`) with a `targetPrefix`. A bucket that is itself the target of other " +

@@ -15,6 +15,7 @@ export default stackPolicy<{ allowedSseAlgorithms: string[] }>({
     description: "S3 buckets encrypt objects by default with a customer-managed KMS key (aws:kms or aws:kms:dsse).",
     severity: "high",
     pci: "3.5.1, 3.6.1",
+    securityHub: ["S3.17"],
     resourceTypes: [...bucketTypes, awsTypes.s3.DirectoryBucket, ...s3ConfigTypes.encryption],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration whose `bucket` is the bucket with " +
         "`rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\", kmsMasterKeyId: key.arn } }]`, " +

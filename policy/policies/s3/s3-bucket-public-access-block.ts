@@ -47,6 +47,7 @@ export default stackPolicy<{ publicCannedAcls: string[]; accountPublicAccessBloc
     description: "S3 buckets block public access with all four BucketPublicAccessBlock flags (or an account-wide block) and carry no public ACL.",
     severity: "critical",
     pci: "1.4.2, 7.3.1",
+    securityHub: ["S3.2", "S3.3", "S3.8"],
     resourceTypes: [...bucketTypes, ...s3ConfigTypes.publicAccessBlock, ...s3ConfigTypes.acl, ...s3ConfigTypes.policy, awsTypes.s3.AccountPublicAccessBlock],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock whose `bucket` is the bucket with `blockPublicAcls`, " +
         "`blockPublicPolicy`, `ignorePublicAcls` and `restrictPublicBuckets` all true (or an aws.s3.AccountPublicAccessBlock " +

@@ -16,6 +16,7 @@ export default stackPolicy({
     description: "S3 buckets have a bucket policy that denies requests not sent over TLS (aws:SecureTransport false) for every principal, on the bucket and its objects.",
     severity: "high",
     pci: "4.2.1",
+    securityHub: ["S3.5"],
     resourceTypes: [...bucketTypes, ...s3ConfigTypes.policy],
     remediationSteps: "Add an aws.s3.BucketPolicy whose `bucket` is the bucket with a statement " +
         "`{ Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [bucketArn, `${bucketArn}/*`], " +

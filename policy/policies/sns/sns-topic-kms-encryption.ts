@@ -7,6 +7,7 @@ export default kmsKeyPolicy<{}, TopicArgs>({
     description: "SNS topics are encrypted at rest with a customer-managed KMS key (not the AWS-managed alias/aws/sns key).",
     severity: "medium",
     pci: "3.5.1",
+    securityHub: ["SNS.1"],
     resourceTypes: [awsTypes.sns.Topic],
     remediationSteps: "Set `kmsMasterKeyId` on the aws.sns.Topic to a customer-managed KMS key (id, ARN or alias) whose key policy lets the publishing services use it.",
     what: "SNS topic",

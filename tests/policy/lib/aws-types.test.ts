@@ -2,7 +2,7 @@
 // the `__pulumiType` of the class of the same module and name (so v6 and v7 spellings are both real).
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { awsTypes, moduleOf, typeName } from "../../../policy/lib/aws-types";
+import { awsNativeTypes, awsTypes, moduleOf, typeName } from "../../../policy/lib/aws-types";
 
 describe("lib/aws-types", () => {
     for (const [module, classes] of Object.entries(awsTypes)) {
@@ -11,6 +11,16 @@ describe("lib/aws-types", () => {
                 const ctor = (aws as any)[module]?.[cls];
                 assert.ok(ctor, `@pulumi/aws has no aws.${module}.${cls}`);
                 assert.strictEqual(ctor.__pulumiType, token);
+                assert.strictEqual(moduleOf(token), module);
+                assert.strictEqual(typeName(token), cls);
+            });
+        }
+    }
+
+    for (const [module, classes] of Object.entries(awsNativeTypes)) {
+        for (const [cls, token] of Object.entries(classes)) {
+            it(`${token} is spelt as aws-native spells ${module}.${cls}`, () => {
+                assert.strictEqual(token, `aws-native:${module}:${cls}`);
                 assert.strictEqual(moduleOf(token), module);
                 assert.strictEqual(typeName(token), cls);
             });
