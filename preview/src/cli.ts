@@ -7,7 +7,10 @@ import { killLivePacks } from "./engine/pack";
 import { UserError, messageOf } from "./errors";
 import { runPreview } from "./index";
 import { combinedJson, combinedSarif, combinedText } from "./report/combined";
+import { buildEvidence } from "./report/evidence";
+import { evidenceHtml } from "./report/html";
 import { toJson } from "./report/json";
+import { evidenceMarkdown } from "./report/markdown";
 import { toSarif } from "./report/sarif";
 import { toText } from "./report/text";
 import { discoverProjects } from "./scan/discover";
@@ -27,6 +30,16 @@ function toolVersion(): string {
     } catch {
         return "0.0.0";
     }
+}
+
+function relDir(p: string): string {
+    return path.relative(process.cwd(), p) || ".";
+}
+
+/** The markdown or html evidence report of one or several runs. */
+function evidence(format: "markdown" | "html", runs: Parameters<typeof buildEvidence>[0]): string {
+    const ev = buildEvidence(runs, { toolVersion: toolVersion() });
+    return format === "html" ? evidenceHtml(ev) : evidenceMarkdown(ev);
 }
 
 let signalsHandled = false;
@@ -110,7 +123,8 @@ async function single(args: CliArgs, io: Io): Promise<number> {
     if (!quiet && isTty) io.stderr("\r\x1b[K");
     const text = format === "json" ? JSON.stringify(toJson(report), null, 2) + "\n"
         : format === "sarif" ? JSON.stringify(toSarif(report, { toolVersion: toolVersion() }), null, 2) + "\n"
-            : toText(report);
+            : format === "markdown" || format === "html" ? evidence(format, [{ program: relDir(report.source), report }])
+                : toText(report);
     emit(text, args, io);
     if (report.failure) {
         io.stderr(describeFailure(report.failure, options.mode ?? "preview"));
@@ -139,7 +153,9 @@ async function scan(args: CliArgs, io: Io): Promise<number> {
     });
     const text = args.format === "json" ? JSON.stringify(combinedJson(outcomes, found.skipped), null, 2) + "\n"
         : args.format === "sarif" ? JSON.stringify(combinedSarif(outcomes, toolVersion()), null, 2) + "\n"
-            : combinedText(outcomes, found.skipped);
+            : args.format === "markdown" || args.format === "html"
+                ? evidence(args.format, outcomes.filter(x => x.result).map(x => ({ program: relDir(x.dir), report: x.result! })))
+                : combinedText(outcomes, found.skipped);
     emit(text, args, io);
     return worstExitCode(outcomes);
 }

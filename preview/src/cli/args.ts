@@ -21,7 +21,8 @@ Options (defaults in brackets):
   --secret KEY=VALUE         secret stack config; repeatable
   --mode preview|update      preview: outputs of new resources are unknown, as in 'pulumi preview';
                              update: outputs get realistic values, as after 'pulumi up' [preview]
-  --format text|json|sarif   report format [text]
+  --format FORMAT            text, json, sarif, markdown or html (evidence grouped by PCI DSS
+                             requirement, policy and resource; html is one self-contained page) [text]
   --output FILE              write the report to FILE instead of stdout
   --timeout SECONDS          give up on a program that does not finish [120]
   --policy-timeout SECONDS   fail the run when one policy call takes longer (a stuck policy) [300]
@@ -38,7 +39,7 @@ export interface CliArgs {
     /** --programs: a folder or a glob of Pulumi.yaml paths. */
     programs?: string;
     parallel?: number;
-    format: "text" | "json" | "sarif";
+    format: "text" | "json" | "sarif" | "markdown" | "html";
     output?: string;
     quiet: boolean;
 }
@@ -88,8 +89,8 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     if (mode !== "preview" && mode !== "update") {
         throw new UserError(`--mode must be 'preview' or 'update', not '${mode}'.`);
     }
-    if (format !== "text" && format !== "json" && format !== "sarif") {
-        throw new UserError(`--format must be text, json or sarif, not '${format}'.`);
+    if (!["text", "json", "sarif", "markdown", "html"].includes(format)) {
+        throw new UserError(`--format must be text, json, sarif, markdown or html, not '${format}'.`);
     }
     if (!Number.isFinite(timeout) || timeout <= 0) {
         throw new UserError("--timeout takes a positive number of seconds.");
