@@ -14,7 +14,7 @@ main{max-width:1200px;margin:0 auto;padding:24px 32px;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:2px solid #d0d7de;padding-bottom:4px}
 h3{font-size:15px;margin:16px 0 4px}.sub{color:#57606a;margin:0 0 16px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#f6f8fa;font-weight:600}#totals td.n,#requirements td.n{width:10%}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f6f8fa;font-weight:600}#totals td.n,#requirements td.n{width:10%}td.n{text-align:right;font-variant-numeric:tabular-nums}td.bad{background:#ffebe9;color:#a40e26;font-weight:700}
 .o{display:inline-block;padding:0 6px;border-radius:3px;font-weight:600;font-size:12px}
 .o-pass{background:#dafbe1;color:#116329}.o-fail{background:#ffebe9;color:#a40e26}.o-advisory{background:#fff8c5;color:#7d4e00}
 .o-exempt{background:#ddf4ff;color:#0550ae}.o-undecidable{background:#fbefff;color:#6e40c9}.o-not-applicable{background:#eaeef2;color:#57606a}
@@ -23,7 +23,7 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
 .req{page-break-inside:avoid}@media print{body{background:#fff}main{padding:0}}`;
 
 function countCells(c: Record<string, number>, attr: string): string {
-    return outcomes.map(o => `<td class="n" data-${attr}="${o}">${c[o]}</td>`).join("");
+    return outcomes.map(o => `<td class="n${o === "fail" && c[o] > 0 ? " bad" : ""}" data-${attr}="${o}">${c[o]}</td>`).join("");
 }
 
 /** One self-contained page (inline CSS, no script, nothing fetched) an assessor can keep as evidence. */
