@@ -131,7 +131,15 @@ async function single(args: CliArgs, io: Io): Promise<number> {
         // An update stopped by a mandatory policy is a policy verdict, not a failure to run.
         return report.failure.kind === "stopped" ? 1 : 2;
     }
-    return report.summary.mandatory > 0 ? 1 : 0;
+    return report.summary.mandatory > 0 || failsOn(report, args.failOn) ? 1 : 0;
+}
+
+const severityRank: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/** --fail-on: a finding (not an undecidable) at or above the severity, whatever its enforcement level. */
+export function failsOn(report: { diagnostics: { severity: string; undecidable: boolean; enforcementLevel: string }[] }, failOn?: string): boolean {
+    if (!failOn) return false;
+    return report.diagnostics.some(d => !d.undecidable && d.enforcementLevel !== "disabled" && (severityRank[d.severity] ?? 0) >= severityRank[failOn]);
 }
 
 /** --programs: every project found, several at a time, one combined report; the worst exit code. */
@@ -157,5 +165,6 @@ async function scan(args: CliArgs, io: Io): Promise<number> {
                 ? evidence(args.format, outcomes.filter(x => x.result).map(x => ({ program: relDir(x.dir), report: x.result! })))
                 : combinedText(outcomes, found.skipped);
     emit(text, args, io);
-    return worstExitCode(outcomes);
+    const worst = worstExitCode(outcomes);
+    return worst === 0 && outcomes.some(x => x.result && failsOn(x.result, args.failOn)) ? 1 : worst;
 }
