@@ -7,7 +7,10 @@ import { killLivePacks } from "./engine/pack";
 import { UserError, messageOf } from "./errors";
 import { runPreview } from "./index";
 import { combinedJson, combinedSarif, combinedText } from "./report/combined";
+import { buildEvidence } from "./report/evidence";
+import { evidenceHtml } from "./report/html";
 import { toJson } from "./report/json";
+import { evidenceMarkdown } from "./report/markdown";
 import { toSarif } from "./report/sarif";
 import { toText } from "./report/text";
 import { discoverProjects } from "./scan/discover";
@@ -27,6 +30,16 @@ function toolVersion(): string {
     } catch {
         return "0.0.0";
     }
+}
+
+function relDir(p: string): string {
+    return path.relative(process.cwd(), p) || ".";
+}
+
+/** The markdown or html evidence report of one or several runs. */
+function evidence(format: "markdown" | "html", runs: Parameters<typeof buildEvidence>[0]): string {
+    const ev = buildEvidence(runs, { toolVersion: toolVersion() });
+    return format === "html" ? evidenceHtml(ev) : evidenceMarkdown(ev);
 }
 
 let signalsHandled = false;
@@ -110,14 +123,23 @@ async function single(args: CliArgs, io: Io): Promise<number> {
     if (!quiet && isTty) io.stderr("\r\x1b[K");
     const text = format === "json" ? JSON.stringify(toJson(report), null, 2) + "\n"
         : format === "sarif" ? JSON.stringify(toSarif(report, { toolVersion: toolVersion() }), null, 2) + "\n"
-            : toText(report);
+            : format === "markdown" || format === "html" ? evidence(format, [{ program: relDir(report.source), report }])
+                : toText(report);
     emit(text, args, io);
     if (report.failure) {
         io.stderr(describeFailure(report.failure, options.mode ?? "preview"));
         // An update stopped by a mandatory policy is a policy verdict, not a failure to run.
         return report.failure.kind === "stopped" ? 1 : 2;
     }
-    return report.summary.mandatory > 0 ? 1 : 0;
+    return report.summary.mandatory > 0 || failsOn(report, args.failOn) ? 1 : 0;
+}
+
+const severityRank: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/** --fail-on: a finding (not an undecidable) at or above the severity, whatever its enforcement level. */
+export function failsOn(report: { diagnostics: { severity: string; undecidable: boolean; enforcementLevel: string }[] }, failOn?: string): boolean {
+    if (!failOn) return false;
+    return report.diagnostics.some(d => !d.undecidable && d.enforcementLevel !== "disabled" && (severityRank[d.severity] ?? 0) >= severityRank[failOn]);
 }
 
 /** --programs: every project found, several at a time, one combined report; the worst exit code. */
@@ -139,7 +161,10 @@ async function scan(args: CliArgs, io: Io): Promise<number> {
     });
     const text = args.format === "json" ? JSON.stringify(combinedJson(outcomes, found.skipped), null, 2) + "\n"
         : args.format === "sarif" ? JSON.stringify(combinedSarif(outcomes, toolVersion()), null, 2) + "\n"
-            : combinedText(outcomes, found.skipped);
+            : args.format === "markdown" || args.format === "html"
+                ? evidence(args.format, outcomes.filter(x => x.result).map(x => ({ program: relDir(x.dir), report: x.result! })))
+                : combinedText(outcomes, found.skipped);
     emit(text, args, io);
-    return worstExitCode(outcomes);
+    const worst = worstExitCode(outcomes);
+    return worst === 0 && outcomes.some(x => x.result && failsOn(x.result, args.failOn)) ? 1 : worst;
 }

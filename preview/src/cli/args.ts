@@ -21,8 +21,11 @@ Options (defaults in brackets):
   --secret KEY=VALUE         secret stack config; repeatable
   --mode preview|update      preview: outputs of new resources are unknown, as in 'pulumi preview';
                              update: outputs get realistic values, as after 'pulumi up' [preview]
-  --format text|json|sarif   report format [text]
+  --format FORMAT            text, json, sarif, markdown or html (evidence grouped by PCI DSS
+                             requirement, policy and resource; html is one self-contained page) [text]
   --output FILE              write the report to FILE instead of stdout
+  --fail-on SEVERITY         also exit 1 when a finding (mandatory or advisory, not undecidable)
+                             of this severity or higher exists: critical, high, medium or low
   --timeout SECONDS          give up on a program that does not finish [120]
   --policy-timeout SECONDS   fail the run when one policy call takes longer (a stuck policy) [300]
   --type-check               type-check a TypeScript program (the CLI's default unless
@@ -31,15 +34,18 @@ Options (defaults in brackets):
   --quiet                    no progress on stderr
   -h, --help                 this text
 
-Exit code: 0 no mandatory violation, 1 a mandatory violation, 2 usage error or failure to run.`;
+Exit code: 0 no mandatory violation, 1 a mandatory violation (or a finding at --fail-on's severity),
+2 usage error or failure to run.`;
 
 export interface CliArgs {
     options: PreviewOptions;
     /** --programs: a folder or a glob of Pulumi.yaml paths. */
     programs?: string;
     parallel?: number;
-    format: "text" | "json" | "sarif";
+    format: "text" | "json" | "sarif" | "markdown" | "html";
     output?: string;
+    /** --fail-on: the lowest severity whose findings make the exit code 1, whatever their enforcement level. */
+    failOn?: "critical" | "high" | "medium" | "low";
     quiet: boolean;
 }
 
@@ -50,6 +56,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     const secrets: Record<string, string> = {};
     let program: string | undefined, state: string | undefined, stack = "dev", mode = "preview", format = "text";
     let output: string | undefined, timeout = 120, typeCheck: boolean | undefined, quiet = false;
+    let failOn: string | undefined;
     let programs: string | undefined, parallel: number | undefined, policyTimeout = 300;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
@@ -76,6 +83,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
             case "--mode": mode = value(); break;
             case "--format": format = value(); break;
             case "--output": output = value(); break;
+            case "--fail-on": failOn = value(); break;
             case "--timeout": timeout = Number(value()); break;
             case "--policy-timeout": policyTimeout = Number(value()); break;
             case "--type-check": typeCheck = true; break;
@@ -88,8 +96,11 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
     if (mode !== "preview" && mode !== "update") {
         throw new UserError(`--mode must be 'preview' or 'update', not '${mode}'.`);
     }
-    if (format !== "text" && format !== "json" && format !== "sarif") {
-        throw new UserError(`--format must be text, json or sarif, not '${format}'.`);
+    if (!["text", "json", "sarif", "markdown", "html"].includes(format)) {
+        throw new UserError(`--format must be text, json, sarif, markdown or html, not '${format}'.`);
+    }
+    if (failOn !== undefined && !["critical", "high", "medium", "low"].includes(failOn)) {
+        throw new UserError(`--fail-on must be critical, high, medium or low, not '${failOn}'.`);
     }
     if (!Number.isFinite(timeout) || timeout <= 0) {
         throw new UserError("--timeout takes a positive number of seconds.");
@@ -118,6 +129,7 @@ export function parseArgs(argv: string[]): CliArgs | "help" {
         programs, parallel,
         format: format as CliArgs["format"],
         output,
+        failOn: failOn as CliArgs["failOn"],
         quiet,
     };
 }
