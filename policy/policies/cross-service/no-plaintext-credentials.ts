@@ -108,11 +108,44 @@ function envVarsOfCodeBuildAction(json: unknown, actionLabel: string): EnvVar[] 
     }));
 }
 
+/**
+ * CodePipeline V2 pipeline-level variables: a `defaultValue` sits in plain text in the pipeline definition
+ * and in every execution's variables (CodePipeline has no secret variable type). Verdict: a finding when the
+ * variable's name is a credential name and its default is neither a reference (a secret's ARN) nor a setting
+ * (a boolean or number, see isSettingValue), or when the default holds a credential format or a URL with
+ * credentials; undecided when a credential-named default is not known yet.
+ */
+function checkPipelineVariables(variables: unknown, owner: string, config: Config, out: Sink): void {
+    if (isUnknown(variables)) { out.undecided(["variables"]); return; }
+    if (!Array.isArray(variables)) return;
+    const allowed = new Set((config.allowedVariableNames ?? []).map(n => String(n).toLowerCase()));
+    variables.forEach((v, i) => {
+        if (!isPlainObject(v)) return;
+        const name = typeof v.name === "string" ? v.name : "";
+        if (allowed.has(name.toLowerCase())) return;
+        const value = v.defaultValue;
+        if (value === undefined || value === null || value === "") return;
+        const byName = credentialName(name, config.additionalCredentialWords);
+        if (isUnknown(value)) { if (byName) out.undecided(["variables", i, "defaultValue"]); return; }
+        const where = `${owner} variables[${i}] '${name}'`;
+        const fix = "pipeline variables are plain text in the pipeline and its executions: keep the credential in Secrets Manager " +
+            "and read it in the build (a CodeBuild SECRETS_MANAGER environment variable), and rotate it.";
+        if (byName && !isCredentialReference(value) && !isSettingValue(name, value)) {
+            out.report(`${where} looks like a credential ("${byName}") and has a plain-text defaultValue: ${fix}`);
+        } else if (credentialFormatIn(value)) {
+            out.report(`${where} defaultValue holds a ${credentialFormatIn(value)}: ${fix}`);
+        } else if (hasUrlWithEmbeddedCredentials(value)) {
+            out.report(`${where} defaultValue holds a URL with embedded credentials: ${fix}`);
+        }
+    });
+}
+
 function checkPipeline(props: Record<string, any>, name: string, config: Config, out: Sink): void {
     const owner = `Pipeline '${name}'`;
     const report = (m: string) => out.report(m);
     const { actions, unknownPaths } = pipelineActions(props);
     unknownPaths.forEach(p => out.undecided(p));
+    checkPipelineVariables(props.variables, owner, config, out);
     for (const a of actions) {
         const configuration = a.action.configuration;
         if (isUnknown(configuration)) {
