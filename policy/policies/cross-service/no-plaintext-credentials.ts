@@ -207,7 +207,35 @@ function checkProject(props: Record<string, any>, name: string, config: Config, 
         if (!isPlainObject(source)) continue;
         checkText(source.location, owner, `${label}.location`, report);
         checkText(source.buildspec, owner, `${label}.buildspec`, report);
+        const inline = buildspecVariables(source.buildspec);
+        checkEnvironmentVariables(inline.map(v => ({ name: v.name, value: v.value, type: "PLAINTEXT", where: `${label}.buildspec env.variables`, path: [label, "buildspec"] })), owner, config, out);
     }
+}
+
+/**
+ * The `env.variables` of an inline buildspec (YAML in `source.buildspec`): plain text in the project
+ * definition and the build's environment, so judged as PLAINTEXT variables. A line scanner for the block
+ * style buildspecs use (`env:` / `  variables:` / `    NAME: value`), linear in the text; flow-style maps
+ * and a buildspec file name (no newline) are not read.
+ */
+function buildspecVariables(buildspec: unknown): { name: string; value: string }[] {
+    if (typeof buildspec !== "string" || isUnknown(buildspec) || !buildspec.includes("\n")) return [];
+    const out: { name: string; value: string }[] = [];
+    let inEnv = false, inVars = -1;
+    for (const raw of buildspec.split("\n")) {
+        const line = raw.trimEnd();
+        if (!line.trim() || line.trim().startsWith("#")) continue;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0) { inEnv = /^env\s*:\s*$/.test(line); inVars = -1; continue; }
+        if (!inEnv) continue;
+        if (inVars >= 0 && indent > inVars) {
+            const m = /^\s*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*:\s*(.*)$/.exec(line);
+            if (m) out.push({ name: m[1], value: m[2].replace(/^(["'])(.*)\1$/, "$2") });
+            continue;
+        }
+        inVars = /^\s*variables\s*:\s*$/.test(line) ? indent : -1;
+    }
+    return out;
 }
 
 function checkWebhook(props: Record<string, any>, name: string, report: (message: string) => void): void {
