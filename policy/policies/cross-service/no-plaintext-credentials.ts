@@ -108,11 +108,44 @@ function envVarsOfCodeBuildAction(json: unknown, actionLabel: string): EnvVar[] 
     }));
 }
 
+/**
+ * CodePipeline V2 pipeline-level variables: a `defaultValue` sits in plain text in the pipeline definition
+ * and in every execution's variables (CodePipeline has no secret variable type). Verdict: a finding when the
+ * variable's name is a credential name and its default is neither a reference (a secret's ARN) nor a setting
+ * (a boolean or number, see isSettingValue), or when the default holds a credential format or a URL with
+ * credentials; undecided when a credential-named default is not known yet.
+ */
+function checkPipelineVariables(variables: unknown, owner: string, config: Config, out: Sink): void {
+    if (isUnknown(variables)) { out.undecided(["variables"]); return; }
+    if (!Array.isArray(variables)) return;
+    const allowed = new Set((config.allowedVariableNames ?? []).map(n => String(n).toLowerCase()));
+    variables.forEach((v, i) => {
+        if (!isPlainObject(v)) return;
+        const name = typeof v.name === "string" ? v.name : "";
+        if (allowed.has(name.toLowerCase())) return;
+        const value = v.defaultValue;
+        if (value === undefined || value === null || value === "") return;
+        const byName = credentialName(name, config.additionalCredentialWords);
+        if (isUnknown(value)) { if (byName) out.undecided(["variables", i, "defaultValue"]); return; }
+        const where = `${owner} variables[${i}] '${name}'`;
+        const fix = "pipeline variables are plain text in the pipeline and its executions: keep the credential in Secrets Manager " +
+            "and read it in the build (a CodeBuild SECRETS_MANAGER environment variable), and rotate it.";
+        if (byName && !isCredentialReference(value) && !isSettingValue(name, value)) {
+            out.report(`${where} looks like a credential ("${byName}") and has a plain-text defaultValue: ${fix}`);
+        } else if (credentialFormatIn(value)) {
+            out.report(`${where} defaultValue holds a ${credentialFormatIn(value)}: ${fix}`);
+        } else if (hasUrlWithEmbeddedCredentials(value)) {
+            out.report(`${where} defaultValue holds a URL with embedded credentials: ${fix}`);
+        }
+    });
+}
+
 function checkPipeline(props: Record<string, any>, name: string, config: Config, out: Sink): void {
     const owner = `Pipeline '${name}'`;
     const report = (m: string) => out.report(m);
     const { actions, unknownPaths } = pipelineActions(props);
     unknownPaths.forEach(p => out.undecided(p));
+    checkPipelineVariables(props.variables, owner, config, out);
     for (const a of actions) {
         const configuration = a.action.configuration;
         if (isUnknown(configuration)) {
@@ -174,7 +207,35 @@ function checkProject(props: Record<string, any>, name: string, config: Config, 
         if (!isPlainObject(source)) continue;
         checkText(source.location, owner, `${label}.location`, report);
         checkText(source.buildspec, owner, `${label}.buildspec`, report);
+        const inline = buildspecVariables(source.buildspec);
+        checkEnvironmentVariables(inline.map(v => ({ name: v.name, value: v.value, type: "PLAINTEXT", where: `${label}.buildspec env.variables`, path: [label, "buildspec"] })), owner, config, out);
     }
+}
+
+/**
+ * The `env.variables` of an inline buildspec (YAML in `source.buildspec`): plain text in the project
+ * definition and the build's environment, so judged as PLAINTEXT variables. A line scanner for the block
+ * style buildspecs use (`env:` / `  variables:` / `    NAME: value`), linear in the text; flow-style maps
+ * and a buildspec file name (no newline) are not read.
+ */
+function buildspecVariables(buildspec: unknown): { name: string; value: string }[] {
+    if (typeof buildspec !== "string" || isUnknown(buildspec) || !buildspec.includes("\n")) return [];
+    const out: { name: string; value: string }[] = [];
+    let inEnv = false, inVars = -1;
+    for (const raw of buildspec.split("\n")) {
+        const line = raw.trimEnd();
+        if (!line.trim() || line.trim().startsWith("#")) continue;
+        const indent = line.length - line.trimStart().length;
+        if (indent === 0) { inEnv = /^env\s*:\s*$/.test(line); inVars = -1; continue; }
+        if (!inEnv) continue;
+        if (inVars >= 0 && indent > inVars) {
+            const m = /^\s*["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\s*:\s*(.*)$/.exec(line);
+            if (m) out.push({ name: m[1], value: m[2].replace(/^(["'])(.*)\1$/, "$2") });
+            continue;
+        }
+        inVars = /^\s*variables\s*:\s*$/.test(line) ? indent : -1;
+    }
+    return out;
 }
 
 function checkWebhook(props: Record<string, any>, name: string, report: (message: string) => void): void {
