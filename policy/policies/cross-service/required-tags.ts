@@ -103,7 +103,9 @@ const requiredTags = resourcePolicy<Config>({
         for (const key of required) {
             const found = lookup(key);
             if (found === "unknown") { providerUnknown = true; continue; }
-            if (found === undefined || found.value === undefined || found.value === null || found.value === "") missing.push(key);
+            // A blank value (empty or whitespace only) names no owner, environment or classification: as good as missing.
+            const blank = typeof found?.value === "string" && !isUnknown(found.value) && found.value.trim() === "";
+            if (found === undefined || found.value === undefined || found.value === null || blank) missing.push(key);
         }
         if (missing.length) {
             c.report(`Resource '${c.name}' is missing required tag${missing.length > 1 ? "s" : ""} ${missing.join(", ")}: ` +
