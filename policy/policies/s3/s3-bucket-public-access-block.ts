@@ -4,7 +4,7 @@ import { PolicyResource } from "@pulumi/policy";
 import { awsTypes, typeName } from "../../lib/aws-types";
 import { BucketView, S3Index, bucketTypes, s3ConfigTypes, undecidedBucket } from "../../lib/s3-index";
 import { defaultPublicCannedAcls, publicAccessBlockFlags, publicGrantPaths, publicPolicyStatements } from "../../lib/s3-settings";
-import { at, isUnknown, raw } from "../../lib/unknowns";
+import { at, containsUnknown, isUnknown, raw } from "../../lib/unknowns";
 
 /** Finds public canned ACLs and grants to everyone, inline and in BucketAcl(V2) resources. */
 function publicAcls(b: BucketView, publicCanned: string[]): { found: string[]; unknown: string[] } {
@@ -117,6 +117,7 @@ export default stackPolicy<{ publicCannedAcls: string[]; accountPublicAccessBloc
             } else if (s3ConfigTypes.policy.includes(r.type as never)) {
                 const statements = publicPolicyStatements(props.policy);
                 if (statements.length > 0) c.report(r, `${what} allows every principal without a Condition in policy ${statements.join(", ")}: remove the statement or narrow its Principal.`);
+                else if (containsUnknown(props.policy)) c.undecided(r, `${typeName(r.type)} '${r.name}' policy`);
             }
         }
     },

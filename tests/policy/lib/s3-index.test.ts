@@ -2,6 +2,7 @@
 import * as assert from "assert";
 import { PolicyResource } from "@pulumi/policy";
 import { S3Index, bucketTypes, isBucketType, s3ConfigTypes, undecidedBucket } from "../../../policy/lib/s3-index";
+import { awsTypes } from "../../../policy/lib/aws-types";
 import { unknownSentinels } from "../../../policy/lib/unknowns";
 
 const u = unknownSentinels.string;
@@ -46,5 +47,15 @@ describe("lib/s3-index", () => {
         assert.deepStrictEqual(index.loggingTargetsOf(vSelf).map(t => [t.isSelf, t.isOtherBucket]), [[true, false]]);
         assert.deepStrictEqual(index.loggingTargetsOf(vOutside).map(t => [t.bucket, t.isOtherBucket]), [[undefined, true]]);
         assert.strictEqual(undecidedBucket(vApp, "policy"), "bucket 'app' (policy)");
+    });
+
+    it("keeps directory buckets apart and lists configuration linked to no bucket of the stack", () => {
+        const dir = resource(awsTypes.s3.DirectoryBucket, "express", { bucket: "express--euw1-az1--x-s3" });
+        const sse = resource(awsTypes.s3.BucketServerSideEncryptionConfiguration, "express-sse", { bucket: u }, { bucket: [dir] });
+        const outside = resource(awsTypes.s3.BucketAcl, "outside-acl", { bucket: "not-in-this-stack", acl: "public-read" });
+        const index = new S3Index([dir, sse, outside]);
+        assert.deepStrictEqual(index.buckets, []);
+        assert.deepStrictEqual(index.directoryBuckets.map(b => [b.resource.name, b.configs.encryption.map(r => r.name)]), [["express", ["express-sse"]]]);
+        assert.deepStrictEqual(index.unlinked.map(r => r.name), ["outside-acl"]);
     });
 });

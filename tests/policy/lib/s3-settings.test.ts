@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import { PolicyResource } from "@pulumi/policy";
 import { S3Index } from "../../../policy/lib/s3-index";
-import { encryptionDefaults, encryptionKeyOf, inlineVersioning, isSet, publicGrantPaths } from "../../../policy/lib/s3-settings";
+import { encryptionDefaults, encryptionKeyOf, inlineVersioning, isSet, publicGrantPaths, publicPolicyStatements } from "../../../policy/lib/s3-settings";
 import { unknownSentinels } from "../../../policy/lib/unknowns";
 
 const u = unknownSentinels.string;
@@ -57,5 +57,20 @@ describe("lib/s3-settings", () => {
         ];
         assert.deepStrictEqual(publicGrantPaths(grants, "grants"), ["grants[0]", "grants[1]"]);
         assert.deepStrictEqual(publicGrantPaths(undefined, "grants"), []);
+    });
+
+    it("finds unconditional Allow statements for every principal in a bucket policy", () => {
+        const doc = (...st: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: st });
+        const allow = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" };
+        const cases: [unknown, string[]][] = [
+            [doc(allow), ["Statement[0]"]],
+            [doc({ ...allow, Principal: { AWS: ["arn:aws:iam::1:root"] } }, { ...allow, Principal: { AWS: "*" } }), ["Statement[1]"]],
+            [doc({ ...allow, Condition: { StringEquals: { "aws:PrincipalOrgID": "o-1" } } }), []],
+            [doc({ ...allow, Effect: "Deny" }), []],
+            [doc({ ...allow, Principal: { AWS: u } }), []],
+            [u, []],
+            ["{", []],
+        ];
+        for (const [d, expected] of cases) assert.deepStrictEqual(publicPolicyStatements(d), expected, String(d));
     });
 });

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { PreviewResult } from "../../../../preview/src";
+import * as pulumi from "@pulumi/pulumi";
 import { findings, flagged, previewProgram } from "../../../helpers/preview";
 
 const policy = "s3-bucket-public-access-block";
@@ -12,6 +13,11 @@ const allFalse = { blockPublicAcls: false, blockPublicPolicy: false, ignorePubli
 // BucketPublicAccessBlock) on a bucket the stack does not create (given by a literal name).
 // Correct verdict: each is a mandatory finding on that resource; private or blocking ones pass.
 function program() {
+    const key = new aws.kms.Key("source", { enableKeyRotation: true });
+    new aws.s3.BucketPolicy("outside-policy-unknown", {
+        bucket: "outside-bucket-4",
+        policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: key.arn }, Action: "s3:GetObject", Resource: "arn:aws:s3:::outside-bucket-4/*" }] }),
+    });
     new aws.s3.AccountPublicAccessBlock("account-open", { blockPublicAcls: false, blockPublicPolicy: true });
     new aws.s3.BucketPublicAccessBlock("outside-pab-open", { bucket: "outside-bucket", ...allFalse });
     new aws.s3.BucketPublicAccessBlock("outside-pab-closed", { bucket: "outside-bucket-2", ...allTrue });
@@ -42,6 +48,13 @@ for (const mode of ["preview", "update"] as const) {
         it("fails the open account block and the public configuration of outside buckets, as mandatory", () => {
             assert.deepStrictEqual(flagged(r, policy, "mandatory"),
                 ["account-open", "outside-acl-grant", "outside-acl-public", "outside-acl-v6-public", "outside-pab-open", "outside-policy-public"]);
+        });
+
+        it("leaves an outside bucket policy unknown at preview undecided, and passes it once known", () => {
+            const advisories = findings(r, policy).filter(d => d.undecidable);
+            assert.strictEqual(advisories.length, mode === "preview" ? 1 : 0);
+            if (mode === "preview") assert.match(advisories[0].message, /^can't run policy .*BucketPolicy 'outside-policy-unknown' policy/);
+            assert.deepStrictEqual(findings(r, policy, "outside-policy-unknown").filter(d => !d.undecidable), []);
         });
 
         it("passes blocking and private configuration, and a conditional Allow", () => {
