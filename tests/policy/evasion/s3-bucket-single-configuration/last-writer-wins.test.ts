@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { PreviewResult } from "../../../../preview/src";
-import { findings, flagged, previewProgram } from "../../../helpers/preview";
-import { duplicatesProgram } from "../../fixtures/s3-duplicates";
+import { findings, flagged } from "../../../helpers/preview";
+import { duplicatesResult } from "../../fixtures/s3-duplicates";
 
 const policy = "s3-bucket-single-configuration";
 
@@ -13,7 +13,7 @@ for (const mode of ["preview", "update"] as const) {
     describe(`evasion ${policy}, last writer wins (${mode}): duplicate configuration resources for one bucket fail`, () => {
         let r: PreviewResult;
         before(async () => {
-            r = await previewProgram(duplicatesProgram, { mode });
+            r = await duplicatesResult(mode);
         });
 
         it("flags every bucket with two configuration resources of one kind, v6/v7 spellings mixed too, as mandatory", () => {
